@@ -1,0 +1,50 @@
+# Tribune: `make demo` runs the site with demo content, `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PYTEST_ARGS ?=
+
+.PHONY: install demo serve migrate test test-sqlite test-postgres lint typecheck format clean
+
+$(VENV)/.installed: requirements/base.txt requirements/dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements/dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) collectstatic --noinput -v0
+
+demo: migrate
+	$(MANAGE) tribune_load_demo
+	$(MANAGE) tribune_serve
+
+serve: migrate
+	$(MANAGE) tribune_serve
+
+# SQLite always; PostgreSQL too (required with CI=true, skipped with a reason elsewhere).
+test: test-sqlite test-postgres
+
+test-sqlite: install
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
+
+test-postgres: install
+	TRIBUNE_TEST_DB=postgres $(PY) -m pytest -n auto -m "not browser" $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+typecheck: install
+	$(VENV)/bin/mypy tribune config
+
+clean:
+	rm -rf $(VENV) var static

@@ -1,0 +1,150 @@
+"""Every environment variable Tribune reads, in one place.
+
+Settings modules import `ENV` from here and never touch `os.environ` themselves, so
+this file (and the README table generated from `VARIABLES`) is the whole contract
+between an operator and the code. `tribune/core/tests/test_docs.py` fails when a
+variable is missing from the README.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+# name -> (default, one-line description). Defaults suit `make demo` on a laptop.
+VARIABLES: dict[str, tuple[str, str]] = {
+    "DJANGO_SECRET_KEY": ("", "Secret key. Required in production; the demo uses a fixed development key."),
+    "DJANGO_DEBUG": ("false", "Django debug mode (`true`/`false`). Never in production."),
+    "DJANGO_ALLOWED_HOSTS": ("127.0.0.1,localhost", "Comma-separated host names the site answers to."),
+    "DATABASE_URL": (
+        "",
+        "Database. Empty: SQLite in `TRIBUNE_DATA_DIR/tribune.sqlite3` (WAL). "
+        "`postgres://user:pass@host:5432/name` for PostgreSQL.",
+    ),
+    "REDIS_URL": ("", "Redis for the cache, e.g. `redis://127.0.0.1:6379/0`. Empty: local-memory cache."),
+    "TRIBUNE_DATA_DIR": ("var", "Folder for the SQLite database and uploaded media (relative to the project)."),
+    "TRIBUNE_SITE_URL": ("http://127.0.0.1:8000", "Public base URL, used in absolute links and the newsroom."),
+    "TRIBUNE_SITE_NAME": ("Tribune", "Site name shown in the header and titles."),
+    "TRIBUNE_SCHEDULER": (
+        "true",
+        "Run the publication scheduler inside each app-server process (`true`/`false`). "
+        "A database lease makes sure only one process publishes at a time.",
+    ),
+    "TRIBUNE_SCHEDULER_INTERVAL": (
+        "15",
+        "Seconds between two scheduler ticks (scheduled articles go live within this).",
+    ),
+    "TRIBUNE_WEB_WORKERS": ("", "App-server worker processes for `make serve`/`make demo`. Empty: one per CPU core."),
+    "TRIBUNE_BIND": ("127.0.0.1:8000", "Address and port the app server listens on."),
+    "CI": (
+        "false",
+        "Set by CI. Tests that need PostgreSQL or Chromium fail when those are missing, instead of skipping.",
+    ),
+    "TRIBUNE_TEST_DB": (
+        "sqlite",
+        "Test suite only: `postgres` runs it against PostgreSQL (`TRIBUNE_TEST_PG_URL`) instead of SQLite.",
+    ),
+    "TRIBUNE_TEST_PG_URL": (
+        "postgres://root@127.0.0.1:5432/test",
+        "Test suite only: the PostgreSQL server the `postgres` pass uses (test databases are created beside it).",
+    ),
+}
+
+
+def _get(name: str) -> str:
+    return os.environ.get(name, VARIABLES[name][0])
+
+
+def _bool(name: str) -> bool:
+    return _get(name).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(name: str) -> list[str]:
+    return [item.strip() for item in _get(name).split(",") if item.strip()]
+
+
+def database_config(url: str, *, sqlite_path: Path) -> dict[str, object]:
+    """Translate a DATABASE_URL into Django's DATABASES entry."""
+    if not url or url.startswith("sqlite"):
+        path = sqlite_path
+        if url.startswith("sqlite:///"):
+            path = Path(url.removeprefix("sqlite:///"))
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": path,
+            "OPTIONS": {
+                # IMMEDIATE makes writers queue on the lock instead of failing with
+                # "database is locked" when a read transaction tries to upgrade.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                    "PRAGMA mmap_size=134217728; PRAGMA cache_size=-32000;"
+                ),
+            },
+        }
+    parsed = urlparse(url)
+    if parsed.scheme not in {"postgres", "postgresql"}:
+        raise ValueError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use postgres:// or sqlite:///)")
+    options = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": unquote(parsed.path.lstrip("/")),
+        "USER": unquote(parsed.username or ""),
+        "PASSWORD": unquote(parsed.password or ""),
+        "HOST": parsed.hostname or "",
+        "PORT": str(parsed.port or ""),
+        # Persistent connections: a reader request should not pay a connection setup.
+        "CONN_MAX_AGE": 600,
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": options,
+    }
+
+
+@dataclass(frozen=True)
+class Environment:
+    secret_key: str
+    debug: bool
+    allowed_hosts: list[str]
+    database_url: str
+    redis_url: str
+    data_dir: Path
+    site_url: str
+    site_name: str
+    scheduler: bool
+    scheduler_interval: int
+    web_workers: str
+    bind: str
+    ci: bool
+    test_db: str
+    test_pg_url: str
+
+
+def read_environment() -> Environment:
+    data_dir = Path(_get("TRIBUNE_DATA_DIR"))
+    if not data_dir.is_absolute():
+        data_dir = BASE_DIR / data_dir
+    return Environment(
+        secret_key=_get("DJANGO_SECRET_KEY"),
+        debug=_bool("DJANGO_DEBUG"),
+        allowed_hosts=_list("DJANGO_ALLOWED_HOSTS"),
+        database_url=_get("DATABASE_URL"),
+        redis_url=_get("REDIS_URL"),
+        data_dir=data_dir,
+        site_url=_get("TRIBUNE_SITE_URL").rstrip("/"),
+        site_name=_get("TRIBUNE_SITE_NAME"),
+        scheduler=_bool("TRIBUNE_SCHEDULER"),
+        scheduler_interval=max(1, int(_get("TRIBUNE_SCHEDULER_INTERVAL"))),
+        web_workers=_get("TRIBUNE_WEB_WORKERS"),
+        bind=_get("TRIBUNE_BIND"),
+        ci=_bool("CI"),
+        test_db=_get("TRIBUNE_TEST_DB"),
+        test_pg_url=_get("TRIBUNE_TEST_PG_URL"),
+    )
+
+
+ENV = read_environment()

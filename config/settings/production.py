@@ -1,0 +1,18 @@
+"""Production: PostgreSQL and Redis from the environment, hardened cookies and HTTPS."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import ENV
+from config.settings.base import *  # noqa: F403
+
+if not ENV.secret_key:
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
+SECRET_KEY = ENV.secret_key
+DEBUG = False
+
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+TRIBUNE_SERVE_MEDIA = False

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+# The newsroom lives at /redactie/; the reader site owns every other path, so fixed
+# prefixes come first and section slugs may not take them (see RESERVED_SLUGS).
+urlpatterns = [
+    path("redactie/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("tag/", include("tribune.taxonomy.urls")),
+    path("", include("tribune.newsroom.urls")),
+]
+
+if settings.TRIBUNE_SERVE_MEDIA:
+    urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+
+# Error pages: Django's default handlers render templates/{400,404,500}.html from
+# tribune.core, in the site's design; 500.html needs no context or database.

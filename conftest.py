@@ -1,0 +1,38 @@
+"""Suite-wide switches: which database this pass runs on, and what to do when a
+real service the tests need is missing (fail on CI, skip with a reason elsewhere)."""
+
+from __future__ import annotations
+
+import pytest
+
+from config.env import ENV
+
+_skip_reasons: dict[str, str] = {}
+
+
+def _postgres_problem() -> str | None:
+    import psycopg
+
+    try:
+        with psycopg.connect(ENV.test_pg_url, connect_timeout=3):
+            return None
+    except psycopg.Error as exc:
+        return f"PostgreSQL at {ENV.test_pg_url} is not reachable ({exc.__class__.__name__})"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if ENV.test_db == "postgres":
+        problem = _postgres_problem()
+        if problem and ENV.ci:
+            pytest.exit(f"{problem}; CI=true requires it.", returncode=3)
+        if problem:
+            _skip_reasons["postgres"] = f"{problem}: PostgreSQL pass skipped (set CI=true to make this an error)"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    reason = _skip_reasons.get("postgres")
+    for item in items:
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=reason))
+        elif "postgres_only" in item.keywords and ENV.test_db != "postgres":
+            item.add_marker(pytest.mark.skip(reason="PostgreSQL-only: runs in the PostgreSQL pass"))

@@ -1,0 +1,52 @@
+"""Rendition sizes used by the reader templates, named once.
+
+Templates ask for a named set (`{% responsive_image img "wide" %}`); selectors
+prefetch exactly these renditions so a listing costs one query for all images.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RenditionSet:
+    name: str
+    specs: tuple[str, ...]  # narrowest first; each is "<op>-<w>x<h>|format-webp"
+    sizes: str  # the <img sizes> attribute: which width the layout gives the image
+
+    @property
+    def fallback(self) -> str:
+        return self.specs[len(self.specs) // 2]
+
+
+def _webp(*ops: str) -> tuple[str, ...]:
+    return tuple(f"{op}|format-webp" for op in ops)
+
+
+WIDE = RenditionSet(
+    name="wide",
+    specs=_webp("fill-480x270-c75", "fill-800x450-c75", "fill-1200x675-c75"),
+    sizes="(min-width: 1100px) 720px, (min-width: 760px) 66vw, 100vw",
+)
+TEASER = RenditionSet(
+    name="teaser",
+    specs=_webp("fill-320x180-c75", "fill-640x360-c75"),
+    sizes="(min-width: 1100px) 340px, (min-width: 600px) 45vw, 100vw",
+)
+THUMB = RenditionSet(
+    name="thumb",
+    specs=_webp("fill-160x120-c75", "fill-320x240-c75"),
+    sizes="120px",
+)
+BODY = RenditionSet(
+    name="body",
+    specs=_webp("width-480", "width-800", "width-1200"),
+    sizes="(min-width: 1100px) 720px, (min-width: 760px) 66vw, 100vw",
+)
+
+RENDITION_SETS = {rendition_set.name: rendition_set for rendition_set in (WIDE, TEASER, THUMB, BODY)}
+
+
+def specs_for(*names: str) -> list[str]:
+    return [spec for name in names for spec in RENDITION_SETS[name].specs]

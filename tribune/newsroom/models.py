@@ -1,0 +1,291 @@
+"""Sections, authors, images and the article itself.
+
+An article is a snippet-managed model rather than a Wagtail Page: see
+docs/decisions/0001-article-model.md for the measurement behind that choice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+
+from tribune.newsroom.blocks import ArticleBodyBlock
+
+SLUG_MAX_LENGTH = 100
+HEADLINE_MAX_LENGTH = 160
+LEAD_MAX_LENGTH = 500
+
+hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Geef een kleur als #rrggbb."))
+
+
+class NewsImage(AbstractImage):
+    """Wagtail's image with the credit line a newsroom must print next to it."""
+
+    credit = models.CharField(_("fotograaf of bron"), max_length=120, blank=True)
+    caption = models.CharField(_("standaardbijschrift"), max_length=250, blank=True)
+
+    admin_form_fields = (*Image.admin_form_fields, "credit", "caption")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("afbeelding")
+        verbose_name_plural = _("afbeeldingen")
+
+
+class NewsImageRendition(AbstractRendition):
+    image = models.ForeignKey(NewsImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class Section(models.Model):
+    name = models.CharField(_("naam"), max_length=60, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    colour = models.CharField(_("kleur"), max_length=7, validators=[hex_colour], default="#1b4f9c")
+    description = models.CharField(_("omschrijving"), max_length=250, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=100)
+    show_on_home = models.BooleanField(_("blok op de voorpagina"), default=True)
+
+    panels = ["name", "slug", "colour", "description", "sort_order", "show_on_home"]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("rubriek")
+        verbose_name_plural = _("rubrieken")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:section", kwargs={"section": self.slug})
+
+
+class Author(models.Model):
+    name = models.CharField(_("naam"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    role = models.CharField(_("functie"), max_length=100, blank=True)
+    bio = models.TextField(_("bio"), blank=True, max_length=1000)
+    photo = models.ForeignKey(
+        NewsImage, verbose_name=_("foto"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = ["name", "slug", "role", "bio", "photo"]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("auteur")
+        verbose_name_plural = _("auteurs")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:author", kwargs={"slug": self.slug})
+
+
+class Article(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ClusterableModel,
+):
+    headline = models.CharField(_("kop"), max_length=HEADLINE_MAX_LENGTH)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=SLUG_MAX_LENGTH,
+        blank=True,
+        help_text=_("Leeg laten om hem uit de kop te maken. Oude adressen blijven werken."),
+    )
+    section = models.ForeignKey(Section, verbose_name=_("rubriek"), on_delete=models.PROTECT, related_name="articles")
+    lead = models.TextField(_("intro"), max_length=LEAD_MAX_LENGTH)
+    image = models.ForeignKey(
+        NewsImage,
+        verbose_name=_("hoofdafbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_caption = models.CharField(
+        _("bijschrift hoofdafbeelding"),
+        max_length=250,
+        blank=True,
+        help_text=_("Leeg laten om het standaardbijschrift van de afbeelding te gebruiken."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("tekst"), blank=True)
+    is_featured = models.BooleanField(
+        _("topverhaal"), default=False, help_text=_("Kandidaat voor de opening van de voorpagina.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="article",
+        for_concrete_model=False,
+    )
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="article",
+        for_concrete_model=False,
+    )
+
+    panels = [
+        FieldPanel("headline"),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("section"), InlinePanel("author_links", label=_("Auteurs"), min_num=1)],
+            heading=_("Rubriek en auteurs"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_caption")],
+            heading=_("Hoofdafbeelding"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("tag_links", label=_("Tags (personen, clubs, competities)")),
+        MultiFieldPanel([FieldPanel("slug"), FieldPanel("is_featured")], heading=_("Publicatie")),
+        PublishingPanel(),
+    ]
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikels")
+        indexes = [
+            # Reader listings walk these backwards: newest live first, id breaks ties,
+            # so a keyset page is an index range scan however deep it is.
+            models.Index(fields=["-first_published_at", "-id"], condition=Q(live=True), name="article_live_recent"),
+            models.Index(
+                fields=["section", "-first_published_at", "-id"],
+                condition=Q(live=True),
+                name="article_live_section_recent",
+            ),
+            # The newsroom listing: per section, newest first, drafts included.
+            models.Index(fields=["section", "-id"], name="article_section_id"),
+            # The scheduler asks for expired live articles every tick.
+            models.Index(fields=["expire_at"], condition=Q(expire_at__isnull=False), name="article_expire_at"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.slug:
+            self.slug = slugify(self.headline)[:SLUG_MAX_LENGTH].strip("-") or "artikel"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "newsroom:article",
+            kwargs={"section": self.section.slug, "slug": self.slug or "artikel", "pk": self.pk},
+        )
+
+    def get_full_url(self) -> str:
+        return settings.TRIBUNE_SITE_URL + self.get_absolute_url()
+
+    @property
+    def display_caption(self) -> str:
+        if self.image_caption:
+            return self.image_caption
+        return self.image.caption if self.image else ""
+
+    @property
+    def was_updated(self) -> bool:
+        """Show a "bijgewerkt" time only for a real update, not the publish click itself."""
+        if not (self.first_published_at and self.last_published_at):
+            return False
+        return (self.last_published_at - self.first_published_at).total_seconds() > UPDATE_NOTICE_AFTER_SECONDS
+
+    # --- Wagtail preview ---
+    def get_preview_template(self, request: Any, mode_name: str) -> str:
+        return "newsroom/article_detail.html"
+
+    def get_preview_context(self, request: Any, mode_name: str) -> dict[str, Any]:
+        from tribune.newsroom.selectors import article_detail_context
+
+        context = super().get_preview_context(request, mode_name)
+        context.update(article_detail_context(article=self, preview=True))
+        return context
+
+
+# Republishing within this time after the first publication is a correction, not news.
+UPDATE_NOTICE_AFTER_SECONDS = 10 * 60
+
+
+class ListingKeysMixin(models.Model):
+    """Copies of the article's publication state on a link row.
+
+    Tag and author pages list articles through a link table; with the sort key on
+    the link row itself, "newest 20 of this tag after X" is one index range scan at
+    any depth instead of a join that sorts every article of the tag. Kept in sync
+    by `tribune.newsroom.services.article_sync_listing_keys`.
+    """
+
+    live = models.BooleanField(default=False, editable=False)
+    published_at = models.DateTimeField(null=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class ArticleAuthor(ListingKeysMixin, Orderable):
+    article = ParentalKey(Article, on_delete=models.CASCADE, related_name="author_links")
+    author = models.ForeignKey(Author, verbose_name=_("auteur"), on_delete=models.PROTECT, related_name="article_links")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("auteur")
+        verbose_name_plural = _("auteurs")
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="article_author_unique")]
+        indexes = [
+            models.Index(
+                fields=["author", "-published_at", "-article"],
+                condition=Q(live=True),
+                name="article_author_live_recent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.author)
+
+
+class SchedulerLease(models.Model):
+    """One row: which app-server process may run the publication scheduler now.
+
+    Every process ticks; the one that holds an unexpired lease (or takes over an
+    expired one with a conditional UPDATE) publishes. This works the same on
+    SQLite and PostgreSQL and needs no extra service.
+    """
+
+    name = models.CharField(max_length=40, primary_key=True)
+    holder = models.CharField(max_length=100, blank=True)
+    expires_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.holder})"

@@ -1,0 +1,230 @@
+"""Reads for the reader pages. Every function costs a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from tribune.core.images import specs_for
+from tribune.core.pagination import Cursor, Direction, KeysetPage, keyset_page
+from tribune.newsroom.models import Article, ArticleAuthor, Author, NewsImage, NewsImageRendition, Section
+
+
+def _renditions(*set_names: str, lookup: str = "image__renditions") -> Prefetch:
+    return Prefetch(
+        lookup,
+        queryset=NewsImageRendition.objects.filter(filter_spec__in=specs_for(*set_names)),
+        to_attr="prefetched_renditions",
+    )
+
+
+def article_listing_queryset(*, image_sets: tuple[str, ...] = ()) -> QuerySet[Article]:
+    """Live articles with what a teaser shows: section, image, reaction count."""
+    queryset = (
+        Article.objects.filter(live=True)
+        .select_related("section", "image")
+        .defer("body", "image__file_hash")
+        .annotate(reaction_count=Coalesce(F("engagement__reaction_count"), 0))
+    )
+    if image_sets:
+        queryset = queryset.prefetch_related(_renditions(*image_sets))
+    return queryset
+
+
+def article_get_for_reader(*, pk: int) -> Article:
+    queryset = (
+        Article.objects.filter(live=True, pk=pk)
+        .select_related("section", "image")
+        .annotate(reaction_count=Coalesce(F("engagement__reaction_count"), 0))
+        .prefetch_related(_renditions("wide"))
+    )
+    article = queryset.first()
+    if article is None:
+        raise Http404("article")
+    return article
+
+
+def _body_images(article: Article) -> list[NewsImage]:
+    return [block.value["image"] for block in article.body if block.block_type == "image" and block.value["image"]]
+
+
+def article_detail_context(*, article: Article, preview: bool = False) -> dict[str, Any]:
+    """Everything the article template needs besides the article row itself."""
+    from tribune.rankings.selectors import recent_articles
+    from tribune.taxonomy.models import ArticleTag
+
+    if preview:
+        # A preview is an unsaved object: read its in-memory relations.
+        authors = [link.author for link in article.author_links.all()]
+        tags = [link.tag for link in article.tag_links.all()]
+    else:
+        authors = [
+            link.author
+            for link in ArticleAuthor.objects.filter(article=article).select_related("author").order_by("sort_order")
+        ]
+        tags = [
+            link.tag for link in ArticleTag.objects.filter(article=article).select_related("tag").order_by("sort_order")
+        ]
+    # "Lees ook" targets arrive as bare rows; their URLs need the section: one query for all.
+    targets = [block.value for block in article.body if block.block_type == "read_also" and block.value]
+    prefetch_related_objects(targets, "section")
+    images = _body_images(article)
+    if images:
+        # Stream values hold their own image instances: give them their renditions in one query.
+        by_image: dict[int, list[NewsImageRendition]] = {image.pk: [] for image in images}
+        for rendition in NewsImageRendition.objects.filter(image__in=by_image, filter_spec__in=specs_for("body")):
+            by_image[rendition.image_id].append(rendition)
+        for image in images:
+            image.prefetched_renditions = by_image[image.pk]
+    return {
+        "article": article,
+        "authors": authors,
+        "tags": tags,
+        "recent_articles": recent_articles(limit=settings.TRIBUNE_RECENT_COUNT),
+    }
+
+
+def article_keyset_page(queryset: QuerySet[Article], *, cursor: Cursor | None, direction: Direction) -> KeysetPage:
+    return keyset_page(
+        queryset,
+        date_field="first_published_at",
+        pk_field="id",
+        size=settings.TRIBUNE_PAGE_SIZE,
+        cursor=cursor,
+        direction=direction,
+    )
+
+
+def section_get(*, slug: str) -> Section:
+    section = Section.objects.filter(slug=slug).first()
+    if section is None:
+        raise Http404("section")
+    return section
+
+
+def section_article_page(*, section: Section | None, cursor: Cursor | None, direction: Direction) -> KeysetPage:
+    queryset = article_listing_queryset(image_sets=("thumb",))
+    if section is not None:
+        queryset = queryset.filter(section=section)
+    return article_keyset_page(queryset, cursor=cursor, direction=direction)
+
+
+def author_get(*, slug: str) -> Author:
+    author = Author.objects.filter(slug=slug).select_related("photo").first()
+    if author is None:
+        raise Http404("author")
+    return author
+
+
+def linked_article_page(links: QuerySet[Any], *, cursor: Cursor | None, direction: Direction) -> KeysetPage:
+    """A page of articles reached through a link table (ArticleAuthor, ArticleTag).
+
+    Paginates the link rows on their own (live, published_at, article) index and
+    joins only single-valued relations from there, so the plan stays one range
+    scan plus primary-key lookups.
+    """
+    links = (
+        links.filter(live=True)
+        .select_related("article", "article__section", "article__image")
+        .defer("article__body", "article__image__file_hash")
+        .annotate(reaction_count=Coalesce(F("article__engagement__reaction_count"), 0))
+        .prefetch_related(_renditions("thumb", lookup="article__image__renditions"))
+    )
+    page = keyset_page(
+        links,
+        date_field="published_at",
+        pk_field="article_id",
+        size=settings.TRIBUNE_PAGE_SIZE,
+        cursor=cursor,
+        direction=direction,
+        item_key=lambda link: (link.published_at, link.article_id),
+    )
+    articles = []
+    for link in page.items:
+        link.article.reaction_count = link.reaction_count
+        articles.append(link.article)
+    return KeysetPage(items=articles, older=page.older, newer=page.newer)
+
+
+def author_article_page(*, author: Author, cursor: Cursor | None, direction: Direction) -> KeysetPage:
+    return linked_article_page(ArticleAuthor.objects.filter(author=author), cursor=cursor, direction=direction)
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    section: Section
+    articles: list[Article]
+
+
+@dataclass(frozen=True)
+class FrontPage:
+    top: Article | None
+    teasers: list[Article]
+    section_blocks: list[SectionBlock]
+
+
+FRONT_TEASERS = 4
+SECTION_BLOCK_SIZE = 4
+# Top-story candidates older than this give way to the newest article with an image.
+FEATURED_WINDOW = 40
+
+
+def _latest_ids_per_section(section_ids: list[int], per_section: int) -> list[int]:
+    """The newest `per_section` live article ids of each section, in one statement.
+
+    A UNION ALL of small index range scans, built from the ORM's own SQL; each
+    branch is wrapped in a subquery because SQLite allows no LIMIT in a bare
+    compound member.
+    """
+    if not section_ids:
+        return []
+    parts, params = [], []
+    for index, section_id in enumerate(section_ids):
+        branch = (
+            Article.objects.filter(live=True, section_id=section_id)
+            .order_by("-first_published_at", "-id")
+            .values("id")[:per_section]
+        )
+        sql, branch_params = branch.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS s{index}")
+        params.extend(branch_params)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def front_page() -> FrontPage:
+    """The home page: a top story, big teasers and a block per section (5 queries)."""
+    sections = list(Section.objects.filter(show_on_home=True))
+    recent = list(
+        article_listing_queryset(image_sets=("wide", "teaser"))
+        .filter(image__isnull=False)
+        .order_by("-first_published_at", "-id")[:FEATURED_WINDOW]
+    )
+    featured = [article for article in recent if article.is_featured]
+    top = featured[0] if featured else (recent[0] if recent else None)
+    teasers = [article for article in recent if article is not top][:FRONT_TEASERS]
+    shown = {article.pk for article in [top, *teasers] if article is not None}
+
+    block_ids = _latest_ids_per_section([section.pk for section in sections], SECTION_BLOCK_SIZE + FRONT_TEASERS + 1)
+    by_id = article_listing_queryset(image_sets=("thumb",)).in_bulk(block_ids)
+    blocks = []
+    for section in sections:
+        articles = [
+            article
+            for article in sorted(
+                (a for a in by_id.values() if a.section_id == section.pk),
+                key=lambda a: (a.first_published_at, a.pk),
+                reverse=True,
+            )
+            if article.pk not in shown
+        ][:SECTION_BLOCK_SIZE]
+        if articles:
+            blocks.append(SectionBlock(section=section, articles=articles))
+    return FrontPage(top=top, teasers=teasers, section_blocks=blocks)
