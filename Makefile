@@ -15,9 +15,16 @@ $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 
 install: $(VENV)/.installed
 
-migrate: install
-	$(MANAGE) migrate --noinput -v0
+STATIC_SOURCES := $(shell find tribune -path '*/static/*' -type f 2>/dev/null)
+
+# Collecting (hashing and compressing Wagtail's admin assets) takes a while: only redo it
+# when a static file or the installed packages changed.
+static/staticfiles.json: $(VENV)/.installed $(STATIC_SOURCES)
 	$(MANAGE) collectstatic --noinput -v0
+	touch $@
+
+migrate: install static/staticfiles.json
+	$(MANAGE) migrate --noinput -v0
 
 demo: migrate
 	$(MANAGE) tribune_load_demo

@@ -1,12 +1,12 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 # The newsroom lives at /redactie/; the reader site owns every other path, so fixed
 # prefixes come first and section slugs may not take them (see RESERVED_SLUGS).
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("redactie/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("tag/", include("tribune.taxonomy.urls")),

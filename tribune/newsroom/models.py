@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -36,6 +37,15 @@ SLUG_MAX_LENGTH = 100
 HEADLINE_MAX_LENGTH = 160
 LEAD_MAX_LENGTH = 500
 
+# First path segments the site itself uses; a section slug may not take them.
+RESERVED_SLUGS = frozenset({"redactie", "nieuws", "tag", "auteur", "media", "static", "documenten", "api", "zoeken"})
+
+
+def validate_section_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("“%(slug)s” is al in gebruik door de site zelf."), params={"slug": value})
+
+
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Geef een kleur als #rrggbb."))
 
 
@@ -61,7 +71,7 @@ class NewsImageRendition(AbstractRendition):
 
 class Section(models.Model):
     name = models.CharField(_("naam"), max_length=60, unique=True)
-    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True, validators=[validate_section_slug])
     colour = models.CharField(_("kleur"), max_length=7, validators=[hex_colour], default="#1b4f9c")
     description = models.CharField(_("omschrijving"), max_length=250, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=100)
@@ -185,8 +195,10 @@ class Article(
                 condition=Q(live=True),
                 name="article_live_section_recent",
             ),
-            # The newsroom listing: per section, newest first, drafts included.
+            # The newsroom listing: per section, newest first, drafts included; and
+            # sorted by publication date across all articles.
             models.Index(fields=["section", "-id"], name="article_section_id"),
+            models.Index(fields=["first_published_at"], name="article_first_published"),
             # The scheduler asks for expired live articles every tick.
             models.Index(fields=["expire_at"], condition=Q(expire_at__isnull=False), name="article_expire_at"),
         ]

@@ -41,3 +41,26 @@ def test_tick_is_skipped_by_a_process_without_the_lease():
     SchedulerLease.objects.create(name=LEASE_NAME, holder="other", expires_at=timezone.now() + timedelta(minutes=1))
     assert not scheduler_tick(holder="me")
     assert not Article.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_scheduler_thread_publishes_on_time(settings, client):
+    """The real background loop, ticking fast: a scheduled article goes live by itself."""
+    import threading
+
+    from tribune.newsroom.scheduling import run_forever
+
+    settings.TRIBUNE_SCHEDULER_INTERVAL = 0.2
+    article = article_create(headline="Op tijd", section=SectionFactory(), lead="Lead.", authors=[AuthorFactory()])
+    article_publish(article=article, go_live_at=timezone.now() + timedelta(seconds=1))
+    stop = threading.Event()
+    thread = threading.Thread(target=run_forever, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and client.get(article.get_absolute_url()).status_code != 200:
+            time.sleep(0.2)
+        assert client.get(article.get_absolute_url()).status_code == 200
+    finally:
+        stop.set()
+        thread.join(timeout=5)

@@ -31,15 +31,18 @@ def test_front_page_prefers_featured_top_story_and_fills_section_blocks():
         assert all(a.section_id == block.section.pk for a in block.articles)
 
 
-def _query_count(client, url):
+MAX_QUERIES_PER_PAGE = 10
+
+
+def _query_count(client, url, django_assert_max_num_queries):
     client.get(url)  # warm: renditions are created on first use
-    with CaptureQueriesContext(connection) as queries:
+    with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE), CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
 
 
 @pytest.mark.parametrize("kind", ["home", "article", "section", "archive", "author", "tag"])
-def test_reader_pages_cost_a_fixed_number_of_queries(client, kind):
+def test_reader_pages_cost_a_fixed_number_of_queries(client, kind, django_assert_max_num_queries):
     """The same number of queries for 5 or 40 articles, with images, tags and Lees ook links."""
     counts = []
     for size in (5, 40):
@@ -61,6 +64,5 @@ def test_reader_pages_cost_a_fixed_number_of_queries(client, kind):
             "author": author.get_absolute_url(),
             "tag": tag.get_absolute_url(),
         }[kind]
-        counts.append(_query_count(client, url))
+        counts.append(_query_count(client, url, django_assert_max_num_queries))
     assert counts[0] == counts[1], counts
-    assert counts[1] <= 10

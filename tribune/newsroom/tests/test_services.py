@@ -55,3 +55,12 @@ def test_republishing_keeps_first_publication_time():
     article = article_publish(article=article)
     assert article.first_published_at == first
     assert Article.objects.get(pk=article.pk).headline == "Doelman redt punt in slotminuut"
+
+
+def test_section_slug_may_not_take_a_site_path():
+    from django.core.exceptions import ValidationError
+
+    from tribune.newsroom.models import Section
+
+    with pytest.raises(ValidationError):
+        Section(name="Nieuws", slug="nieuws").full_clean()

@@ -35,13 +35,16 @@ def _form(*, section, author, tag, image, other, headline="Nieuwe trainer voor K
             "slug": "",
             "body": streamfield(
                 [
-                    ("paragraph", rich_text("<p>Eerste <b>alinea</b> met een <a href='https://example.org'>link</a>.</p>")),
+                    (
+                        "paragraph",
+                        rich_text("<p>Eerste <b>alinea</b> met een <a href='https://example.org'>link</a>.</p>"),
+                    ),
                     ("subheading", "Een nieuwe start"),
                     ("read_also", other.pk),
                     ("image", {"image": image.pk, "caption": "Op training"}),
                     (
                         "external_link",
-                        {"url": "https://www.strava.com/activities/14302771013", "title": "Op Strava", "description": ""},
+                        {"url": "https://www.strava.com/activities/1", "title": "Op Strava", "description": ""},
                     ),
                     ("quote", {"text": "We beginnen opnieuw.", "attribution": "De voorzitter"}),
                     ("reader_question", {"question": "Is dit de juiste keuze?"}),
@@ -72,7 +75,13 @@ def test_newsroom_writes_and_publishes_an_article_with_every_block(editor_client
     article = Article.objects.get(headline="Nieuwe trainer voor KV Scheldeboorden")
     assert article.live
     assert [block.block_type for block in article.body] == [
-        "paragraph", "subheading", "read_also", "image", "external_link", "quote", "reader_question",
+        "paragraph",
+        "subheading",
+        "read_also",
+        "image",
+        "external_link",
+        "quote",
+        "reader_question",
     ]
     home = editor_client.get("/").content.decode()
     recent = home[home.index("Meest recent") :]

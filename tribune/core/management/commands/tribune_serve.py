@@ -22,6 +22,10 @@ def granian_argv(*, bind: str, workers: int) -> list[str]:
         port,
         "--workers",
         str(workers),
+        # Django is database-bound: a few threads per worker keep both cores busy
+        # without queueing hundreds of requests inside one interpreter.
+        "--blocking-threads",
+        "8",
         "--respawn-failed-workers",
         "--no-access-log",
         "config.wsgi:application",

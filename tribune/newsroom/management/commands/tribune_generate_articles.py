@@ -18,6 +18,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, count: int, seed: int, **options: Any) -> None:
         if not 1 <= count <= MAX_COUNT:
             raise CommandError(f"count must be between 1 and {MAX_COUNT:,}, not {count:,}")
-        bar = ProgressBar(count, label="articles", stream=self.stderr._out)
+        bar = ProgressBar(count, label="articles")
         created = article_bulk_generate(count=count, seed=seed, progress=bar.update)
         self.stdout.write(self.style.SUCCESS(f"Created {created:,} articles."))

@@ -25,7 +25,7 @@ class Command(BaseCommand):
                 fixture = read_fixture()
             except DemoFixtureError as exc:
                 raise CommandError(str(exc)) from exc
-            bar = ProgressBar(len(fixture["articles"]), label="demo articles", stream=self.stderr._out)
+            bar = ProgressBar(len(fixture["articles"]), label="demo articles")
             result = load_demo(fixture=fixture, progress=bar.update)
             self.stdout.write(
                 f"Loaded {result.articles} published and {result.scheduled} scheduled articles, {result.images} images."
