@@ -18,10 +18,22 @@ from pathlib import Path
 from typing import Any
 
 from tribune.newsroom.demo.catalogue import AUTHORS, REAL_TAGS, SECTION_MOTIF, SECTIONS, all_clubs, all_people, slugify
-from tribune.newsroom.demo.extras import generic_quote, padding_sentences
-from tribune.newsroom.demo.stories import Ctx, Draft
-from tribune.newsroom.demo.stories_other import ATLETIEK, BASKETBAL, DARTS, FORMULE1, HOCKEY, MEDIA, TENNIS, WIELRENNEN
-from tribune.newsroom.demo.stories_voetbal import RODE_DUIVELS, VOETBAL
+from tribune.newsroom.demo.extras import generic_quote, lengthen_lead, padding_sentences
+from tribune.newsroom.demo.stories import Ctx, Draft, Generator, Skip
+from tribune.newsroom.demo.stories_other import (
+    ATLETIEK,
+    BASKETBAL,
+    DARTS,
+    FORMULE1,
+    HOCKEY,
+    MEDIA,
+    TENNIS,
+    WIELRENNEN,
+    cycling_news,
+    f1_news,
+    tennis_news,
+)
+from tribune.newsroom.demo.stories_voetbal import RODE_DUIVELS, VOETBAL, preview
 
 OUTPUT = Path(__file__).resolve().parent / "demo_newsroom.json"
 SEED = 2026
@@ -31,8 +43,8 @@ DAY = 24 * 60
 
 # Published articles per section (the hand-written marathon article comes on top).
 SECTION_COUNTS = {
-    "voetbal": 84,
-    "rode-duivels": 24,
+    "voetbal": 88,
+    "rode-duivels": 20,
     "wielrennen": 42,
     "tennis": 28,
     "darts": 24,
@@ -42,7 +54,13 @@ SECTION_COUNTS = {
     "formule-1": 26,
     "media": 22,
 }
-SCHEDULED_SECTIONS = ["voetbal", "wielrennen", "tennis", "formule-1"]
+# Scheduled articles look ahead, so they come from generators that are not tied to a past event.
+SCHEDULED: list[tuple[str, Generator]] = [
+    ("voetbal", preview),
+    ("wielrennen", cycling_news),
+    ("tennis", tennis_news),
+    ("formule-1", f1_news),
+]
 GENERATORS = {
     "voetbal": VOETBAL,
     "rode-duivels": RODE_DUIVELS,
@@ -216,32 +234,41 @@ def build_images(rng: random.Random) -> tuple[list[dict[str, Any]], dict[str, li
     return images, by_section
 
 
-def draw_drafts(rng: random.Random) -> list[Draft]:
-    """Generate drafts per section, with unique headlines."""
+def draw_drafts(rng: random.Random) -> tuple[list[Draft], list[Draft]]:
+    """Generate published and scheduled drafts, with unique headlines."""
     ctx = Ctx(rng)
-    drafts: list[Draft] = []
     seen: set[str] = set()
-    plan = [(s, n) for s, n in SECTION_COUNTS.items()]
-    plan += [(s, 1) for s in SCHEDULED_SECTIONS]
-    for section, count in plan:
-        gens = GENERATORS[section]
-        weights = [w for w, _ in gens]
-        made = 0
+
+    def make(section: str, gens: list[tuple[int, Generator]], count: int) -> list[Draft]:
+        out: list[Draft] = []
         attempts = 0
-        while made < count:
+        while len(out) < count:
             attempts += 1
-            if attempts > count * 60:
+            if attempts > count * 80:
                 raise SystemExit(f"could not make {count} unique {section} articles")
-            gen = rng.choices([g for _, g in gens], weights=weights)[0]
-            draft = gen(ctx)
+            gen = rng.choices([g for _, g in gens], weights=[w for w, _ in gens])[0]
+            try:
+                draft = gen(ctx)
+            except Skip:
+                continue
             if draft.headline.lower() in seen or len(draft.headline) > 120:
                 continue
+            draft.lead = lengthen_lead(ctx, draft)
             if not 140 <= len(draft.lead) <= 320:
                 continue
             seen.add(draft.headline.lower())
-            drafts.append(draft)
-            made += 1
-    return drafts
+            out.append(draft)
+        return out
+
+    published: list[Draft] = []
+    for section, count in SECTION_COUNTS.items():
+        published += make(section, GENERATORS[section], count)
+    scheduled: list[Draft] = []
+    for section, gen in SCHEDULED:
+        draft = make(section, [(1, gen)], 1)[0]
+        draft.extra.pop("offset", None)
+        scheduled.append(draft)
+    return published, scheduled
 
 
 def publication_offsets(rng: random.Random, n: int) -> list[int]:
@@ -365,13 +392,13 @@ def assemble(
     images: dict[str, list[str]],
 ) -> list[dict[str, Any]]:
     """Turn a draft into StreamField blocks."""
-    want_question = draft.question is not None and rng.random() < 0.62
+    want_question = draft.question is not None and rng.random() < 0.6
     want_read_also = bool(older) and rng.random() < 0.68
     if (draft.quote is None and draft.section != "voetbal" and rng.random() < 0.14) or (
         draft.quote is None and rng.random() < 0.05
     ):
         draft.quote = generic_quote(ctx, draft)
-    want_quote = draft.quote is not None and rng.random() < 0.78
+    want_quote = draft.quote is not None and rng.random() < 0.88
     link = draft.link
     if link is None and rng.random() < 0.1:
         url, title, description = GENERIC_LINKS[draft.section]
@@ -388,7 +415,7 @@ def assemble(
         else:
             want_quote, budget = False, budget + 1
     merge_short(draft, budget)
-    pad(rng, ctx, draft, rng.randint(265, 340), budget)
+    pad(rng, ctx, draft, rng.randint(262, 320), budget)
     blocks: list[dict[str, Any]] = []
     paragraph_no = 0
     for sub, paragraphs in draft.chunks:
@@ -522,19 +549,26 @@ def build() -> dict[str, Any]:
     images, by_section = build_images(rng)
     ALL_IMAGES[:] = images
 
-    drafts = draw_drafts(rng)
-    published = [d for d in drafts]
-    scheduled: list[Draft] = []
-    # The last len(SCHEDULED_SECTIONS) drafts were drawn for the scheduled slots.
-    scheduled = published[-len(SCHEDULED_SECTIONS) :]
-    published = published[: -len(SCHEDULED_SECTIONS)]
+    published, scheduled = draw_drafts(rng)
 
-    offsets = publication_offsets(rng, len(published))
-    # More interesting stories a little more often among the recent ones.
-    order = sorted(published, key=lambda d: -(d.interest + rng.random() * 2.2))
-    assigned = list(zip(order, offsets, strict=True))
+    # Reports on dated events (a classic, a Grand Prix, a match night) keep their place in the calendar;
+    # the rest is spread over the last 60 days, more interesting stories a little more often among the recent.
+    taken: set[int] = {90}
+    assigned: list[tuple[Draft, int]] = []
+    for draft in published:
+        if "offset" in draft.extra:
+            minutes = max(7, int(draft.extra["offset"]))  # type: ignore[call-overload]
+            while minutes in taken:
+                minutes += 1
+            taken.add(minutes)
+            assigned.append((draft, minutes))
+    free = [d for d in published if "offset" not in d.extra]
+    offsets = [m for m in publication_offsets(rng, len(free) + len(taken)) if m not in taken][: len(free)]
+    order = sorted(free, key=lambda d: -(d.interest * 0.7 + rng.random() * 2.5))
+    assigned += list(zip(order, offsets, strict=True))
     schedule_offsets = [-rng.randint(5, 25), -rng.randint(35, 70), -rng.randint(80, 130), -rng.randint(140, 180)]
     assigned += list(zip(scheduled, schedule_offsets, strict=True))
+    assert len({m for _, m in assigned}) == len(assigned), "publication offsets collide"
 
     people = {p.slug: p for p in all_people()}
     clubs = dict(all_clubs())
@@ -605,14 +639,14 @@ def build() -> dict[str, Any]:
             tag["name"] = comp_names[slug]
 
     # Featured: the special article plus 14 recent, interesting stories.
-    candidates = [a for a in articles if 0 <= a["published_offset_minutes"] <= 4 * DAY and a["key"] != SPECIAL_KEY]
+    candidates = [a for a in articles if 0 <= a["published_offset_minutes"] <= 5 * DAY and a["key"] != SPECIAL_KEY]
     candidates.sort(key=lambda a: (-a.get("_interest", 0), a["published_offset_minutes"]))
     chosen_sections: Counter[str] = Counter()
     featured = 0
     for a in candidates:
         if featured == 14:
             break
-        if chosen_sections[a["section"]] >= 4:
+        if chosen_sections[a["section"]] >= 3:
             continue
         a["featured"] = True
         chosen_sections[a["section"]] += 1

@@ -45,6 +45,33 @@ def _person(draft: Draft) -> str | None:
 
 POOLS: dict[str, dict[str, list[str]]] = {
     "voetbal": {
+        "tactiek": [
+            "Tactisch zat de ploeg de voorbije weken beter in elkaar.",
+            "De trainer schakelde vaker over naar een systeem met drie centrale verdedigers.",
+            "Vooral de afstand tussen de linies is kleiner geworden, waardoor de tegenstander minder ruimte krijgt.",
+            "In balbezit zoekt de ploeg sneller de diepte dan in de herfst.",
+            "De flankverdedigers schuiven geregeld mee op en zorgen zo voor extra breedte.",
+            "Bij balverlies wordt er meteen druk gezet, met twee of drie spelers tegelijk.",
+            "Op stilstaande fasen blijft de ploeg kwetsbaar, zeker bij tweede ballen.",
+            "De wissels brachten de voorbije wedstrijden vaak meer energie op het middenveld.",
+        ],
+        "bestuur": [
+            "Achter de schermen werkt de clubleiding aan de plannen voor volgend seizoen.",
+            "De sportieve cel heeft al een lijst met transferdoelwitten klaar.",
+            "Het budget voor volgend seizoen hangt mee af van de eindrangschikking.",
+            "De club wil de komende jaren meer investeren in de eigen jeugdopleiding.",
+            "Ook de infrastructuur staat hoog op de agenda van het bestuur.",
+            "De voorzitter liet eerder al weten dat stabiliteit de belangrijkste doelstelling is.",
+            "Contractgesprekken met enkele sterkhouders worden na het seizoen opgestart.",
+        ],
+        "jeugd": [
+            "Enkele spelers uit de eigen opleiding kregen dit seizoen hun eerste minuten in het eerste elftal.",
+            "De beloften draaien intussen mee in de top van hun reeks.",
+            "Talentscouts van buitenlandse clubs komen geregeld kijken op de jeugdwedstrijden.",
+            "De doorstroming van jeugdspelers is een bewuste keuze van de club.",
+            "Op het jeugdcomplex trainen honderden kinderen en jongeren, van de duiveltjes tot de U21.",
+            "Ouders en vrijwilligers vormen de ruggengraat van de jeugdwerking.",
+        ],
         "supporters": [
             "Bij de supporters van {club} wordt er intussen volop gerekend.",
             "In de cafés rond het stadion van {club} was het de voorbije dagen het gespreksonderwerp.",
@@ -55,7 +82,6 @@ POOLS: dict[str, dict[str, list[str]]] = {
             "De clubleiding organiseert binnenkort een fanavond om de plannen toe te lichten.",
             "De abonnementenverkoop voor volgend seizoen loopt intussen beter dan verwacht.",
             "Een supportersvereniging kondigde aan dat ze met drie bussen naar de volgende uitwedstrijd trekt.",
-            "In de kantine werd na afloop nog lang nagepraat over de beslissende fase.",
         ],
         "kalender": [
             "Het programma oogt de komende weken stevig.",
@@ -97,6 +123,15 @@ POOLS: dict[str, dict[str, list[str]]] = {
         ],
     },
     "rode-duivels": {
+        "tactiek": [
+            "De bondscoach experimenteert geregeld met een verdediging met drie centrale verdedigers.",
+            "Op het middenveld is de concurrentie het grootst.",
+            "In balbezit zoekt de ploeg sneller de diepte dan vroeger.",
+            "De flankspelers krijgen veel vrijheid om naar binnen te trekken.",
+            "Stilstaande fasen worden tijdens de stages uitgebreid ingeoefend.",
+            "De technische staf analyseert elke tegenstander tot in de details.",
+            "Jonge spelers krijgen in oefenwedstrijden de kans om zich te tonen.",
+        ],
         "context": [
             "De Rode Duivels zitten in een overgangsfase, met een nieuwe generatie die zich aandient.",
             "De concurrentie in de selectie is groter dan enkele jaren geleden.",
@@ -108,7 +143,7 @@ POOLS: dict[str, dict[str, list[str]]] = {
             "In Tubeke wordt alles klaargezet om de groep in de beste omstandigheden te laten werken.",
         ],
         "supporters": [
-            "De Belgian Red Devils, de officiële supportersclub, reizen ook naar de uitwedstrijden mee.",
+            "Ook naar de uitwedstrijden reist telkens een grote groep Belgische supporters mee.",
             "De tickets voor de volgende thuisinterland gaan vlot de deur uit.",
             "In de fanzones wordt opnieuw een grote opkomst verwacht.",
             "Bij de supporters leeft vooral nieuwsgierigheid naar de jonge spelers.",
@@ -116,6 +151,16 @@ POOLS: dict[str, dict[str, list[str]]] = {
         ],
     },
     "wielrennen": {
+        "ploeg": [
+            "In de ploegbus wordt elke ochtend het plan van de dag overlopen.",
+            "Knechten zijn onmisbaar: zij houden de kopman uit de wind en halen bidons.",
+            "De mecaniciens werken tot laat in de avond om de fietsen klaar te maken.",
+            "Ploegleiders bestuderen vooraf elke bocht en elke strook van het parcours.",
+            "De verzorgers zorgen na de koers voor massages en herstel.",
+            "Ploegen rekenen steeds meer op data, van wattages tot hartslag.",
+            "Jonge renners leren het vak vaak naast een ervaren kopman.",
+            "Tussen de koersen door wordt er gerecupereerd en licht getraind.",
+        ],
         "koers": [
             "Het voorjaar is voor de Belgische renners het belangrijkste deel van het seizoen.",
             "In het peloton wordt er dit jaar opvallend vroeg en hard gekoerst.",
@@ -193,6 +238,16 @@ POOLS: dict[str, dict[str, list[str]]] = {
         ],
     },
     "basketbal": {
+        "club": [
+            "Bij de club wordt er hard gewerkt aan een stevige basis voor de komende jaren.",
+            "De spelersgroep is een mix van ervaren krachten en jonge Belgen.",
+            "Op training ligt de nadruk deze weken op verdediging en omschakeling.",
+            "De sporthal is op wedstrijddagen een ontmoetingsplaats voor de hele regio.",
+            "Vrijwilligers zorgen voor de bar, de tafel en de jeugdwerking.",
+            "De club werkt nauw samen met de scholen in de buurt.",
+            "Het budget is bescheiden in vergelijking met de topclubs, maar de ambitie is groot.",
+            "Sponsors uit de regio blijven de club trouw, ook in moeilijkere periodes.",
+        ],
         "competitie": [
             "De BNXT League, met Belgische en Nederlandse clubs, zit in haar beslissende fase.",
             "De niveauverschillen tussen de ploegen zijn kleiner dan vorig seizoen.",
@@ -238,6 +293,16 @@ POOLS: dict[str, dict[str, list[str]]] = {
         ],
     },
     "atletiek": {
+        "training": [
+            "Een trainingsweek telt al snel tien sessies, van krachttraining tot intervallen op de piste.",
+            "Herstel is minstens even belangrijk als de training zelf.",
+            "Veel atleten werken samen met een sportpsycholoog.",
+            "De combinatie met studies of een job blijft voor veel atleten een uitdaging.",
+            "Stages in het buitenland bieden betere weersomstandigheden en rust.",
+            "De technische details worden met videoanalyse tot in de puntjes bekeken.",
+            "Voeding en slaap krijgen steeds meer aandacht in de begeleiding.",
+            "De federatie ondersteunt de beste atleten met een topsportstatuut.",
+        ],
         "seizoen": [
             "Het outdoorseizoen is voor de atleten het moment van de waarheid.",
             "Limieten voor grote kampioenschappen zijn scherp en de concurrentie is groot.",
@@ -285,7 +350,6 @@ POOLS: dict[str, dict[str, list[str]]] = {
             "De Belgische fans volgen met extra aandacht, met een landgenoot op de grid.",
             "Spa-Francorchamps wordt alvast met spanning tegemoet gezien.",
             "Belgische fans reizen massaal naar races in het buitenland.",
-            "{who} krijgt in België steeds meer aandacht, ook buiten de autosport.",
         ],
     },
     "media": {
@@ -417,7 +481,7 @@ KIND_POOLS: dict[str, dict[str, list[str]]] = {
         "wedstrijd": [
             "Het was warm op de baan, met temperaturen boven de vijfentwintig graden.",
             "De wind speelde een rol, vooral bij de opslag vanaf de ene kant van het terrein.",
-            "Het publiek koos duidelijk partij en moedigde de Belgische aan na elk gewonnen punt.",
+            "In de tribune zaten opvallend veel Belgische supporters, met vlaggen en spandoeken.",
             "Een medische time-out in de tweede set brak even het ritme.",
             "De statistieken toonden een opvallend verschil in het aantal onafgedwongen fouten.",
             "Na afloop volgde een korte uitloopsessie en een ijsbad, zoals na elke wedstrijd.",
@@ -513,16 +577,26 @@ KIND_POOLS: dict[str, dict[str, list[str]]] = {
 EXTRAS: dict[str, list[Callable[[Ctx, Draft], str]]] = {}
 
 
+NEEDS_PERSON = {"speler", "renner", "atleet"}
+AFTER_THE_EVENT = {"publiek"}
+ONLY_FOR_KINDS = {"lopen": {"road"}}
+PREVIEW_KINDS = {"preview", "cycling-news", "column", "cycling-preview"}
+
+
 def padding_sentences(c: Ctx, d: Draft, used: set[str], count: int) -> list[str]:
     """Up to ``count`` new sentences from one theme of the section's pool."""
     pools = {**KIND_POOLS.get(d.kind, {}), **POOLS[d.section]}
     who = _person(d)
     club = _club_name(d, "")
-    kind_themes = list(KIND_POOLS.get(d.kind, {}))
-    themes = [t for t in pools if t not in kind_themes]
+    themes = list(pools)
     c.rng.shuffle(themes)
-    themes = kind_themes + themes
     for theme in themes:
+        if theme in NEEDS_PERSON and not who:
+            continue
+        if theme in AFTER_THE_EVENT and d.kind in PREVIEW_KINDS:
+            continue
+        if theme in ONLY_FOR_KINDS and d.kind not in ONLY_FOR_KINDS[theme]:
+            continue
         options = []
         for sentence in pools[theme]:
             if "{who}" in sentence and not who:
@@ -608,3 +682,66 @@ def generic_quote(c: Ctx, d: Draft) -> tuple[str, str] | None:
             break
     attribution = f"{who.name}, {who.role}" if who.role in _COACH_ROLES else who.name
     return c.pick(GENERIC_QUOTES[d.section]), attribution
+
+
+# --------------------------------------------------------------------------
+# Second sentences for leads that came out too short (a lead needs 140 characters)
+# --------------------------------------------------------------------------
+
+LEAD_TAILS: dict[str, list[str]] = {
+    "voetbal": [
+        "Wij zetten de belangrijkste feiten en reacties op een rij.",
+        "Lees hieronder wat dit betekent voor de rest van het seizoen.",
+        "Een overzicht van de achtergrond en de gevolgen.",
+    ],
+    "rode-duivels": [
+        "De volgende interlands staan in juni op het programma.",
+        "Bij de nationale ploeg wordt er al vooruitgekeken naar het volgende eindtoernooi.",
+    ],
+    "wielrennen": [
+        "Wij zetten de belangrijkste feiten op een rij.",
+        "Een overzicht van wat er gebeurde en wat er nu volgt.",
+        "Het voorjaar is nog lang niet voorbij.",
+    ],
+    "tennis": [
+        "Wij zetten de belangrijkste feiten op een rij.",
+        "Een overzicht van wat dit betekent voor de rest van het gravelseizoen.",
+    ],
+    "darts": [
+        "Wij zetten de belangrijkste feiten op een rij.",
+        "Het Belgische darts blijft zo volop in de belangstelling.",
+    ],
+    "basketbal": [
+        "Wij zetten de belangrijkste feiten op een rij.",
+        "Een overzicht van wat dit betekent voor de rest van het seizoen.",
+    ],
+    "hockey": [
+        "Wij zetten de belangrijkste feiten op een rij.",
+        "Een overzicht van wat dit betekent voor de ontknoping van het seizoen.",
+    ],
+    "atletiek": [
+        "Wij zetten de belangrijkste feiten op een rij.",
+        "Een overzicht van wat dit betekent voor de rest van het seizoen.",
+    ],
+    "formule-1": [
+        "Wij zetten de belangrijkste feiten op een rij.",
+        "Een overzicht van wat dit betekent voor de rest van het seizoen.",
+    ],
+    "media": [
+        "Wij zetten de belangrijkste feiten op een rij.",
+        "Een overzicht van wat er verandert voor de kijker en de luisteraar.",
+    ],
+}
+COLUMN_TAIL = "Lees de volledige column hieronder."
+
+
+def lengthen_lead(c: Ctx, d: Draft, minimum: int = 140) -> str:
+    """The draft's lead, with a closing sentence added when it is shorter than ``minimum``."""
+    lead = d.lead
+    tails = [COLUMN_TAIL] if d.kind == "column" else list(LEAD_TAILS[d.section])
+    c.rng.shuffle(tails)
+    while len(lead) < minimum and tails:
+        tail = tails.pop()
+        if tail not in lead:
+            lead = f"{lead} {tail}"
+    return lead

@@ -107,3 +107,26 @@ def dec(value: float, digits: int = 1) -> str:
 
 
 Generator = Callable[[Ctx], Draft]
+
+
+class Skip(Exception):
+    """Raised by a generator that has nothing new to tell (the event was already covered)."""
+
+
+def claim(c: Ctx, key: str) -> bool:
+    """Mark a one-off event as covered; False when it already was."""
+    marker = f"claim:{key}"
+    if c.used.get(marker):
+        return False
+    c.used[marker] = 1
+    return True
+
+
+def first_unclaimed(c: Ctx, options: Sequence[T], key: Callable[[T], str]) -> T:
+    """The first option (in random order) whose event was not covered yet; Skip when all were."""
+    shuffled = list(options)
+    c.rng.shuffle(shuffled)
+    for option in shuffled:
+        if claim(c, key(option)):
+            return option
+    raise Skip

@@ -30,7 +30,7 @@ from tribune.newsroom.demo.catalogue import (
     Person,
     slugify,
 )
-from tribune.newsroom.demo.stories import Ctx, Draft, comp, dec, number_word, sentences
+from tribune.newsroom.demo.stories import Ctx, Draft, Skip, claim, comp, dec, first_unclaimed, number_word, sentences
 
 # --------------------------------------------------------------------------
 # Wielrennen
@@ -44,6 +44,28 @@ CLASSICS = [
     ("Amstel Gold Race", "Valkenburg", "de Cauberg", 253),
     ("Luik-Bastenaken-Luik", "Luik", "de Redoute", 252),
 ]
+
+
+RACE_DAYS = {
+    "Omloop Het Nieuwsblad": 57,
+    "Gent-Wevelgem": 28,
+    "Ronde van Vlaanderen": 21,
+    "Parijs-Roubaix": 14,
+    "Amstel Gold Race": 7,
+    "Luik-Bastenaken-Luik": 0,
+}
+
+
+def after_event(c: Ctx, days: float, hours_after: tuple[int, int] = (40, 160)) -> int:
+    """Publication offset (minutes before now) for a report on an event ``days`` ago, finished at about 17 h."""
+    return int(days * 24 * 60 + 4 * 60 - c.num(*hours_after))
+
+
+def the(race: str) -> str:
+    """Race name as used in a sentence: "de Ronde van Vlaanderen", but "Gent-Wevelgem"."""
+    return f"de {race}" if race.split()[0] in ("Ronde", "Omloop", "Amstel") else race
+
+
 CLIMBS = [
     "de Oude Kwaremont",
     "de Koppenberg",
@@ -63,8 +85,8 @@ def _rider(c: Ctx, women: bool | None = None) -> Person:
 
 
 def classic_report(c: Ctx) -> Draft:
-    race, finish, key, km = c.fresh("classic", CLASSICS)
-    women = c.chance(0.25)
+    options = [(cl, w) for cl in CLASSICS for w in (False, False, True)]
+    (race, finish, key, km), women = first_unclaimed(c, options, lambda o: f"classic:{o[0][0]}:{o[1]}")
     win, second, third = c.sample([r for r in RIDERS if (r.role == "renster") == women], 3)
     gap = c.pick(
         [
@@ -79,16 +101,16 @@ def classic_report(c: Ctx) -> Draft:
     race_label = f"{race} voor vrouwen" if women else race
     hl = c.pick(
         [
-            f"{win.name} wint {race_label} {gap}",
-            f"{win.name} slaat toe in {race_label}",
-            f"Meesterzet van {win.name} in {race_label}",
-            f"{win.name} kroont zich in {finish} tot winnaar van {race_label}",
+            f"{win.name} wint {the(race_label)} {gap}",
+            f"{win.name} slaat toe in {the(race_label)}",
+            f"Meesterzet van {win.name} in {the(race_label)}",
+            f"{win.name} kroont zich in {finish} tot winnaar van {the(race_label)}",
         ]
     )
     pron = "zij" if women else "hij"
     poss = "haar" if women else "zijn"
     lead = sentences(
-        f"{win.name} ({win.team}) heeft {race_label} gewonnen.",
+        f"{win.name} ({win.team}) heeft {the(race_label)} gewonnen.",
         f"In {finish} bleef {pron} {second.name} en {third.name} voor, na een koers die op {key} openbrak.",
     )
     p1 = sentences(
@@ -184,8 +206,9 @@ def classic_report(c: Ctx) -> Draft:
                 "Welke helling moet zeker in het parcours blijven?",
             ]
         ),
-        interest=3,
+        interest=3 if RACE_DAYS[race] < 15 else 2,
         topic="cycling-classics",
+        extra={"offset": after_event(c, RACE_DAYS[race] + (1 if women and race == "Parijs-Roubaix" else 0))},
     )
 
 
@@ -273,17 +296,18 @@ def stage_report(c: Ctx) -> Draft:
 
 
 def cycling_preview(c: Ctx) -> Draft:
-    race, finish, key, km = c.fresh("classic-preview", CLASSICS)
+    upcoming = [cl for cl in CLASSICS if RACE_DAYS[cl[0]] >= 0]
+    race, finish, key, km = first_unclaimed(c, upcoming, lambda o: f"preview:{o[0]}")
     favs = c.sample([r for r in RIDERS if r.role == "renner"], 3)
     hl = c.pick(
         [
-            f"Vijf sterren en drie outsiders: de favorieten voor {race}",
+            f"Vijf sterren en drie outsiders: de favorieten voor {the(race)}",
             f"Voorbeschouwing {race}: wie kan {favs[0].name} kloppen?",
             f"{race}: het parcours, de favorieten en het weer",
         ]
     )
     lead = sentences(
-        f"Zondag staat {race} op het programma.",
+        f"Zondag staat {the(race)} op het programma.",
         f"{favs[0].name} is de grote favoriet, maar {favs[1].name} en {favs[2].name} liggen op de loer.",
     )
     p1 = sentences(
@@ -323,13 +347,14 @@ def cycling_preview(c: Ctx) -> Draft:
         question=c.pick(["Wie is uw favoriet?", f"Wint {favs[0].name} volgens u?", "Welke outsider ziet u verrassen?"]),
         link={
             "url": "https://www.example.org/koers/parcours-en-uurschema",
-            "title": f"Parcours en uurschema van {race}",
+            "title": f"Parcours en uurschema van {the(race)}",
             "description": "Kaart, hellingen, kasseistroken en doortochttijden.",
         }
         if c.chance(0.5)
         else None,
         interest=2,
         topic="cycling-classics",
+        extra={"offset": (RACE_DAYS[race] + c.pick([1, 2, 3])) * 24 * 60 + c.num(-200, 300)},
     )
 
 
@@ -505,15 +530,15 @@ WIELRENNEN = [(10, classic_report), (8, stage_report), (7, cycling_preview), (9,
 # Tennis
 # --------------------------------------------------------------------------
 
+# (tournament, surface, days since the final: negative = still going on)
 TOURNAMENTS = [
-    ("Monte Carlo", "gravel"),
-    ("Barcelona", "gravel"),
-    ("Madrid", "gravel"),
-    ("Rome", "gravel"),
-    ("Stuttgart", "indoor gravel"),
-    ("Charleston", "gravel"),
-    ("Roland Garros", "gravel"),
+    ("Charleston", "gravel", 21),
+    ("Monte Carlo", "gravel", 14),
+    ("Barcelona", "gravel", 7),
+    ("Stuttgart", "indoor gravel", 7),
+    ("Madrid", "gravel", -7),
 ]
+ROUND_DAYS = [9, 7, 5, 3, 1, 0]  # days before the final that a round is played
 ROUNDS = [
     "de eerste ronde",
     "de tweede ronde",
@@ -533,11 +558,12 @@ def _score(c: Ctx, sets: int) -> str:
 
 
 def tennis_match(c: Ctx) -> Draft:
-    tourn, surface = c.pick(TOURNAMENTS)
-    belg = c.pick([p for p in TENNIS_PLAYERS if p.country == "België"])
+    options = [(t, b) for t in TOURNAMENTS for b in TENNIS_PLAYERS if b.country == "België"]
+    (tourn, surface, final_days), belg = first_unclaimed(c, options, lambda o: f"tennis:{o[0][0]}:{o[1].slug}")
     women = belg.role == "tennisster"
     opp = c.pick([p for p in TENNIS_PLAYERS if p.country != "België" and (p.role == "tennisster") == women])
-    rnd_i = c.num(0, 5)
+    rounds = [i for i in range(6) if final_days + ROUND_DAYS[i] >= 0]
+    rnd_i = c.pick(rounds)
     rnd = ROUNDS[rnd_i]
     won = c.chance(0.55)
     sets = c.pick([2, 3])
@@ -577,9 +603,15 @@ def tennis_match(c: Ctx) -> Draft:
         f"Op het {surface} van {tourn} begon {belg.name} {c.pick(['sterk', 'nerveus', 'afwachtend'])} aan de wedstrijd.",
         c.pick(
             [
-                f"Een vroege break gaf {poss} tegenstander het voordeel in de eerste set.",
                 f"{cap_(pron)} brak meteen in de eerste game en gaf die voorsprong niet meer uit handen.",
                 "De eerste set was een lange strijd met veel lange rally's vanaf de baseline.",
+                f"Na een vroege achterstand knokte {pron} zich terug in de eerste set.",
+            ]
+            if won
+            else [
+                f"Een vroege break gaf {poss} tegenstander het voordeel in de eerste set.",
+                "De eerste set was een lange strijd met veel lange rally's vanaf de baseline.",
+                f"{opp.name} sloeg van bij het begin hard en diep, en {belg.name} kwam meteen onder druk.",
             ]
         ),
         c.pick(
@@ -587,6 +619,12 @@ def tennis_match(c: Ctx) -> Draft:
                 f"Met {c.num(5, 14)} aces was de opslag een belangrijk wapen.",
                 f"{cap_(pron)} won {c.num(68, 84)} procent van de punten op de eerste opslag.",
                 "Vooral de backhand langs de lijn werkte uitstekend.",
+            ]
+            if won
+            else [
+                f"Met slechts {c.num(48, 59)} procent eerste opslagen in het veld liep het niet zoals gehoopt.",
+                f"{cap_(pron)} maakte te veel onafgedwongen fouten op de forehand.",
+                "De backhand langs de lijn, meestal een sterk wapen, vond te vaak het net.",
             ]
         ),
     )
@@ -627,7 +665,14 @@ def tennis_match(c: Ctx) -> Draft:
             )
         ),
         f"Op de wereldranglijst staat {belg.name} momenteel op de {c.num(18, 95)}e plaats.",
-        f"Coach {TENNIS_COACH.name} ziet vooruitgang, vooral in de fysieke paraatheid.",
+        c.pick(
+            [
+                f"Coach {TENNIS_COACH.name} ziet vooruitgang, vooral in de fysieke paraatheid.",
+                f"Volgens coach {TENNIS_COACH.name} zit het spel goed, maar moet het constanter.",
+                f"{TENNIS_COACH.name}, die de Belgische spelers begeleidt, wil vooral aan de terugslag werken.",
+                "In het team wordt er al vooruitgekeken naar de volgende afspraak.",
+            ]
+        ),
     )
     return Draft(
         section="tennis",
@@ -661,6 +706,7 @@ def tennis_match(c: Ctx) -> Draft:
         ),
         interest=2 if won and rnd_i >= 3 else 1,
         topic=f"tennis:{belg.slug}",
+        extra={"offset": after_event(c, final_days + ROUND_DAYS[rnd_i], (0, 200))},
     )
 
 
@@ -718,9 +764,7 @@ def tennis_news(c: Ctx) -> Draft:
     p = [
         sentences(body[0], c.pick(["Dat bevestigde de federatie.", "Het nieuws kwam niet als een verrassing.", ""])),
         sentences(body[1], c.pick(["De komende weken worden belangrijk.", "De planning wordt aangepast.", ""])),
-        sentences(
-            body[2], c.pick(["Het seizoen is nog lang.", "De fans hopen op een sterk vervolg.", "Wordt vervolgd."])
-        ),
+        sentences(body[2], c.pick(["Het seizoen is nog lang.", "De fans hopen op een sterk vervolg.", ""])),
     ]
     return Draft(
         section="tennis",
@@ -747,8 +791,9 @@ PL_CITIES = ["Antwerpen", "Rotterdam", "Berlijn", "Glasgow", "Manchester", "Dubl
 
 
 def darts_night(c: Ctx) -> Draft:
-    city = c.pick(PL_CITIES)
-    night = c.num(8, 15)
+    night = first_unclaimed(c, range(4, 13), lambda n: f"darts-night:{n}")
+    city = PL_CITIES[night % len(PL_CITIES)]
+    days = 3 + 7 * (12 - night)
     win, runner = c.sample(DARTS_PLAYERS, 2)
     avg = c.num(96, 109) + c.num(0, 99) / 100
     legs = f"6-{c.num(2, 5)}"
@@ -818,6 +863,7 @@ def darts_night(c: Ctx) -> Draft:
         ),
         interest=2 if win.country == "België" else 1,
         topic="darts",
+        extra={"offset": int(days * 24 * 60 - c.num(60, 200))},
     )
 
 
@@ -1005,7 +1051,7 @@ def basket_news(c: Ctx) -> Draft:
     p = [
         sentences(body[0], c.pick(["Dat maakte de club bekend.", "", "Het nieuws werd goed onthaald."])),
         sentences(body[1], c.pick(["Het is een belangrijke stap.", "", "De fans kijken ernaar uit."])),
-        sentences(body[2], c.pick(["Wordt vervolgd.", "De ambities zijn groot.", ""])),
+        sentences(body[2], c.pick(["", "De ambities zijn groot.", ""])),
     ]
     return Draft(
         section="basketbal",
@@ -1132,7 +1178,7 @@ def hockey_news(c: Ctx) -> Draft:
     p = [
         sentences(body[0], c.pick(["", "Het was een bijzonder moment.", "Dat bevestigde de club."])),
         sentences(body[1], c.pick(["", "Een mooie beloning.", "Het is een belangrijke stap."])),
-        sentences(body[2], c.pick(["", "De ambities zijn groot.", "Wordt vervolgd."])),
+        sentences(body[2], c.pick(["", "De ambities zijn groot.", ""])),
     ]
     return Draft(
         section="hockey",
@@ -1240,7 +1286,7 @@ def road_race(c: Ctx) -> Draft:
         [
             f"{a.name} loopt {t} in de {race}",
             f"Persoonlijk record voor {a.name} in de {race}",
-            f"{a.name} sterkste Belg in de {race}",
+            f"{a.name} sterkste {'Belgische' if women else 'Belg'} in de {race}",
         ]
     )
     lead = sentences(
@@ -1316,6 +1362,13 @@ ATLETIEK = [(10, athletics_meeting), (7, road_race), (7, athletics_news)]
 # Formule 1
 # --------------------------------------------------------------------------
 
+PAST_GPS = [
+    ("Australië", "Melbourne", 42),
+    ("China", "Shanghai", 35),
+    ("Japan", "Suzuka", 21),
+    ("Bahrein", "Sakhir", 14),
+    ("Saudi-Arabië", "Jeddah", 7),
+]
 GPS = [
     ("Bahrein", "Sakhir"),
     ("Saudi-Arabië", "Jeddah"),
@@ -1328,11 +1381,11 @@ GPS = [
 
 
 def f1_race(c: Ctx) -> Draft:
-    gp, track = c.pick(GPS)
-    win, second, third = c.sample(DRIVERS[:8], 3)
+    options = [(g, k) for g in PAST_GPS for k in ("race", "quali")]
+    (gp, track, days), kind = first_unclaimed(c, options, lambda o: f"f1:{o[0][0]}:{o[1]}")
+    win, second, third = c.sample(DRIVERS[1:8], 3)
     lars = DRIVERS[0]
-    lars_pos = c.num(1, 12)
-    kind = c.pick(["race", "quali"])
+    lars_pos = c.num(4, 13) if kind == "race" else c.num(2, 12)
     if kind == "race":
         hl = c.pick(
             [
@@ -1354,7 +1407,7 @@ def f1_race(c: Ctx) -> Draft:
                     "De safety car kwam al in de eerste ronde op de baan.",
                 ]
             ),
-            f"De strategie met {c.pick(['één', 'twee'])} pitstops bleek de juiste.",
+            f"De strategie met {c.pick(['één pitstop', 'twee pitstops'])} bleek de juiste.",
         )
         p2 = sentences(
             f"{lars.name} reed een {c.pick(['sterke', 'moeizame', 'foutloze'])} race.",
@@ -1394,6 +1447,7 @@ def f1_race(c: Ctx) -> Draft:
         question=c.pick([f"Haalt {lars.name} dit seizoen een podium?", "Wie wordt volgens u wereldkampioen?"]),
         interest=2 if kind == "race" else 1,
         topic="f1",
+        extra={"offset": after_event(c, days + (1 if kind == "quali" else 0), (0, 150))},
     )
 
 
@@ -1452,7 +1506,7 @@ def f1_news(c: Ctx) -> Draft:
     p = [
         sentences(body[0], c.pick(["", "Dat bevestigde het team.", "Het nieuws kwam niet onverwacht."])),
         sentences(body[1], c.pick(["", "Het is een belangrijke stap.", "Details volgen later."])),
-        sentences(body[2], c.pick(["", "De komende races worden belangrijk.", "Wordt vervolgd."])),
+        sentences(body[2], c.pick(["", "De komende races worden belangrijk.", ""])),
     ]
     return Draft(
         section="formule-1",
@@ -1466,7 +1520,112 @@ def f1_news(c: Ctx) -> Draft:
     )
 
 
-FORMULE1 = [(12, f1_race), (10, f1_news)]
+NEXT_GPS = [("Miami", "Miami", -6), ("Emilia-Romagna", "Imola", -20)]
+
+
+def f1_preview(c: Ctx) -> Draft:
+    gp, track, days = c.pick(NEXT_GPS)
+    angle = c.pick(["favorieten", "belg", "strategie", "circuit"])
+    if not claim(c, f"f1-preview:{gp}:{angle}"):
+        raise Skip
+    lars = DRIVERS[0]
+    fav = c.pick(DRIVERS[1:8])
+    hl = {
+        "favorieten": f"Voorbeschouwing Grote Prijs van {gp}: {fav.name} de te kloppen man",
+        "belg": f"{lars.name} kijkt uit naar {track}: 'Daar ligt een kans op punten'",
+        "strategie": f"Banden, hitte en safety cars: de strategische puzzel van {track}",
+        "circuit": f"Het circuit van {track} in vijf bochten uitgelegd",
+    }[angle]
+    lead = sentences(
+        f"Over {-days} dagen staat de Grote Prijs van {gp} op de kalender.",
+        {
+            "favorieten": f"{fav.name} ({fav.team}) vertrekt als favoriet, maar de concurrentie zit hem op de hielen.",
+            "belg": f"{lars.name} hoopt er de stijgende lijn van {lars.team} door te trekken.",
+            "strategie": "De teams verwachten een race waarin de bandenkeuze het verschil maakt.",
+            "circuit": "Een circuit met snelle stukken, trage bochten en weinig ruimte voor fouten.",
+        }[angle],
+    )
+    p1 = sentences(
+        f"Het circuit van {track} telt {c.num(15, 21)} bochten en is {dec(c.num(48, 59) / 10)} kilometer lang.",
+        c.pick(
+            [
+                "Inhalen is er niet eenvoudig, wat de kwalificatie extra belangrijk maakt.",
+                "Er zijn drie DRS-zones, wat voor een spannende race kan zorgen.",
+                "De baan is bij de start van het weekend doorgaans stoffig en wordt pas later sneller.",
+            ]
+        ),
+    )
+    p2 = sentences(
+        f"{fav.name} won vorig seizoen de sprint op dit circuit en lijkt ook nu in vorm.",
+        f"{lars.name} startte het seizoen met enkele puntenfinishes en wil die reeks voortzetten.",
+        c.pick(
+            [
+                "Het team brengt een kleine update mee, vooral aan de voorvleugel.",
+                "In de simulator werd de voorbije week hard gewerkt aan de afstelling.",
+                "Vooral in de trage sector moet er tijd gevonden worden.",
+            ]
+        ),
+    )
+    p3 = sentences(
+        "De weersvoorspellingen spreken van warm weer, met kans op een onweersbui op zondag.",
+        "De race begint om 22 uur Belgische tijd." if gp == "Miami" else "De race begint om 15 uur Belgische tijd.",
+    )
+    return Draft(
+        section="formule-1",
+        kind="f1-news",
+        headline=hl,
+        lead=lead,
+        chunks=[(None, [p1]), ("De favorieten", [p2]), ("Praktisch", [p3])],
+        tags=[fav.slug, lars.slug, slugify(lars.team), comp("Formule 1-wereldkampioenschap")],
+        question=c.pick([f"Wie wint volgens u in {track}?", f"Haalt {lars.name} punten in {track}?"]),
+        topic="f1",
+        extra={"offset": c.num(0, 4) * 24 * 60 + c.num(60, 600)},
+    )
+
+
+def f1_profile(c: Ctx) -> Draft:
+    d = c.pick(DRIVERS[:8])
+    if not claim(c, f"f1-profile:{d.slug}"):
+        raise Skip
+    age = c.num(20, 33)
+    hl = c.pick(
+        [
+            f"Portret: {d.name}, de stille kracht van {d.team}",
+            f"{d.name} ({age}): van de kartbaan naar de Formule 1",
+            f"Wie is {d.name}, de man die {d.team} nieuw leven inblaast?",
+        ]
+    )
+    lead = sentences(
+        f"{d.name} ({d.country}) is een van de opvallendste coureurs van het seizoen.",
+        "Een portret van een rijder die zijn weg naar de top niet cadeau kreeg.",
+    )
+    p1 = sentences(
+        f"{d.name} begon op zijn zevende met karten, op een kleine baan in de buurt van zijn ouderlijk huis.",
+        "Zijn vader sleutelde in het weekend aan de kart, zijn moeder hield de tijden bij.",
+        "Op zijn vijftiende maakte hij de overstap naar de formuleklassen.",
+    )
+    p2 = sentences(
+        f"Bij {d.team} viel hij meteen op door zijn rust en zijn feedback aan de ingenieurs.",
+        "Hij is geen rijder van grote woorden, wel van constante prestaties.",
+        f"Dit seizoen scoorde hij al {c.num(8, 48)} punten.",
+    )
+    p3 = sentences(
+        "Naast de baan is hij een fervent fietser en houdt hij van koken.",
+        "Zijn doel is duidelijk: ooit een Grote Prijs winnen.",
+    )
+    return Draft(
+        section="formule-1",
+        kind="f1-news",
+        headline=hl,
+        lead=lead,
+        chunks=[(None, [p1]), ("Bij het team", [p2]), ("Naast de baan", [p3])],
+        tags=[d.slug, slugify(d.team), comp("Formule 1-wereldkampioenschap")],
+        question=c.pick([f"Hoe ver kan {d.name} het nog schoppen?", "Welke coureur verdient volgens u meer aandacht?"]),
+        topic="f1",
+    )
+
+
+FORMULE1 = [(10, f1_race), (8, f1_news), (5, f1_preview), (5, f1_profile)]
 
 
 # --------------------------------------------------------------------------
@@ -1478,6 +1637,7 @@ def media_story(c: Ctx) -> Draft:
     theme = c.fresh("media", ["rights", "ratings", "podcast", "commentator", "price", "docu", "radio", "app"])
     who = c.pick(MEDIA_PEOPLE)
     bc = c.pick(BROADCASTERS)
+    extra_offset = 0
     if theme == "rights":
         hl = f"{bc} haalt uitzendrechten van de Pro League binnen"
         lead = sentences(
@@ -1490,20 +1650,32 @@ def media_story(c: Ctx) -> Draft:
         ]
         tags = [comp("Jupiler Pro League"), who.slug]
     elif theme == "ratings":
-        n = c.num(900, 1800)
-        hl = f"{n}.000 kijkers voor de Ronde van Vlaanderen"
+        event, moment, days = first_unclaimed(
+            c,
+            [
+                ("de Ronde van Vlaanderen", "de finale op de Paterberg", 21),
+                ("Parijs-Roubaix", "de laatste kasseistroken", 14),
+                ("de bekerfinale", "de slotfase van de tweede helft", 40),
+                ("de interland van de Rode Duivels tegen Noord-Macedonië", "de tweede helft", 37),
+            ],
+            lambda o: f"ratings:{o[0]}",
+        )
+        n = c.num(900, 1800) * 1000
+        viewers = f"{n:,}".replace(",", ".")
+        hl = f"{viewers} kijkers voor {event}"
         lead = sentences(
-            f"Gemiddeld {n}.000 mensen keken naar de live-uitzending van de Ronde van Vlaanderen.",
-            "Een van de best bekeken sportuitzendingen van het jaar.",
+            f"Gemiddeld {viewers} mensen keken naar de live-uitzending van {event}.",
+            "Het was een van de best bekeken sportuitzendingen van het jaar.",
         )
         body = [
-            "Het kijkpiek lag bij de finale op de Paterberg.",
-            "Ook online werd er massaal gekeken.",
-            f"Commentator {who.name} kreeg veel lof voor zijn verslag."
+            f"De kijkpiek lag bij {moment}.",
+            "Ook online werd er massaal gekeken, vooral via de app en op tablets.",
+            f"Commentator {who.name} kreeg veel lof voor het verslag."
             if who.role == "commentator"
-            else "De uitzending kreeg veel lof.",
+            else "De uitzending kreeg veel lof, ook voor de beelden vanuit de lucht.",
         ]
-        tags = [comp("Ronde van Vlaanderen"), who.slug]
+        tags = [who.slug]
+        extra_offset = (days - 1) * 24 * 60 - c.num(300, 500)
     elif theme == "podcast":
         hl = f"{who.name} start nieuwe voetbalpodcast"
         lead = sentences(
@@ -1579,7 +1751,7 @@ def media_story(c: Ctx) -> Draft:
     p = [
         sentences(body[0], c.pick(["", "Dat bevestigde de zender.", "Dat blijkt uit cijfers van het kijkonderzoek."])),
         sentences(body[1], c.pick(["", "Het is een belangrijke verandering.", "De reacties zijn gemengd."])),
-        sentences(body[2], c.pick(["", "Wordt vervolgd.", "De komende maanden worden belangrijk."])),
+        sentences(body[2], c.pick(["", "", "De komende maanden worden belangrijk."])),
     ]
     return Draft(
         section="media",
@@ -1596,6 +1768,7 @@ def media_story(c: Ctx) -> Draft:
             ]
         ),
         topic="media",
+        extra={"offset": extra_offset} if extra_offset else {},
     )
 
 

@@ -12,7 +12,19 @@ from tribune.newsroom.demo.catalogue import (
     Person,
     slugify,
 )
-from tribune.newsroom.demo.stories import Ctx, Draft, cap, comp, dec, euro, number_word, sentences
+from tribune.newsroom.demo.stories import (
+    Ctx,
+    Draft,
+    Skip,
+    cap,
+    claim,
+    comp,
+    dec,
+    euro,
+    first_unclaimed,
+    number_word,
+    sentences,
+)
 
 PRO_LEAGUE = comp("Jupiler Pro League")
 PLAYOFFS = ["de Champions' Play-offs", "de Europe Play-offs", "de Relegation Play-offs"]
@@ -277,6 +289,35 @@ def match_report(c: Ctx) -> Draft:
         ),
     )
     sub3 = c.pick(["Klassement", "Vooruitblik", "Reacties", "Wat betekent dit?"])
+    star = _scorer(c, winner or c.pick([home, away]))
+    keeper = _keeper(loser or away) or _keeper(home)
+    p_star = sentences(
+        c.pick(
+            [
+                f"De man van de match was {star.name}.",
+                f"Onze uitblinker: {star.name}.",
+                f"Wie één speler moet onthouden, kiest voor {star.name}.",
+            ]
+        ),
+        c.pick(
+            [
+                f"De {star.role} was betrokken bij bijna elke gevaarlijke aanval en won opvallend veel duels.",
+                "Hij liep meer dan twaalf kilometer en stond telkens op de juiste plaats.",
+                f"Zijn passing tussen de linies bracht de verdediging van {(loser or away).short} keer op keer in de problemen.",
+                "Hij speelde met een vanzelfsprekendheid die de voorbije weken nog ontbrak.",
+            ]
+        ),
+        c.pick(
+            [
+                f"Ook {keeper.name} verdient een vermelding: hij hield zijn ploeg met enkele knappe reddingen in de wedstrijd."
+                if keeper
+                else "",
+                "Op de tribune werd zijn naam na afloop luid gescandeerd.",
+                f"Het was zijn {c.num(4, 12)}e basisplaats op rij.",
+                "",
+            ]
+        ),
+    )
     quote = None
     if c.chance(0.35):
         quote = (
@@ -295,7 +336,7 @@ def match_report(c: Ctx) -> Draft:
         kind="match",
         headline=hl,
         lead=lead,
-        chunks=[(None, [opening, p2]), (sub2, [p3, p4]), (sub3, [p5])],
+        chunks=[(None, [opening, p2]), (sub2, [p3, p4, p_star]), (sub3, [p5])],
         tags=[home.slug, away.slug, PRO_LEAGUE],
         quote=quote,
         question=_match_question(c, home, away, winner),
@@ -1539,6 +1580,8 @@ def club_news(c: Ctx) -> Draft:
 
 
 def cup_final(c: Ctx) -> Draft:
+    if not claim(c, "cup-final"):
+        raise Skip
     a, b = c.sample(FOOTBALL_CLUBS, 2)
     ga, gb = c.pick([(2, 1), (1, 0), (3, 2), (1, 1)])
     penalties = ga == gb
@@ -1587,6 +1630,7 @@ def cup_final(c: Ctx) -> Draft:
         question=c.pick(["Wat is uw mooiste bekerherinnering?", "Verdient de beker meer aandacht in België?"]),
         interest=3,
         topic=f"club:{a.key}",
+        extra={"offset": 40 * 24 * 60 - c.num(0, 120)},
     )
 
 
@@ -1624,15 +1668,43 @@ OPPONENTS = [
 ]
 
 
+def after_match(c: Ctx, days: int) -> int:
+    """Offset for a report on an evening match ``days`` ago (kick-off 20.45)."""
+    return days * 24 * 60 - 60 - c.num(0, 120)
+
+
 def _devils(c: Ctx, n: int) -> list[Person]:
     home_based = [p for cl in FOOTBALL_CLUBS for p in cl.players]
     return c.sample(RED_DEVILS_ABROAD + home_based[:18], n)
 
 
+# The March international window: (opponent, at home, days ago)
+RD_MATCHES = [("Noord-Macedonië", True, 37), ("Wales", False, 34)]
+
+
+RD_LEAD_TAILS = [
+    "De volgende interlands staan in juni op het programma.",
+    "De bondscoach volgt de situatie van nabij.",
+    "Bij de nationale ploeg wordt er al vooruitgekeken naar het volgende eindtoernooi.",
+    "In juni verzamelen de Rode Duivels opnieuw in Tubeke.",
+]
+
+
+def _long_lead(c: Ctx, lead: str) -> str:
+    """Leads of at least 140 characters: add a sentence of context when a lead is short."""
+    tails = [t for t in RD_LEAD_TAILS if t not in lead]
+    c.rng.shuffle(tails)
+    while len(lead) < 150 and tails:
+        lead = sentences(lead, tails.pop())
+    return lead
+
+
 def rd_selection(c: Ctx) -> Draft:
+    if not claim(c, "rd-selection"):
+        raise Skip
     coach = RED_DEVILS_COACH
     newbies = c.sample([p for cl in FOOTBALL_CLUBS for p in cl.players], 2)
-    opp = c.sample(OPPONENTS, 2)
+    opp = [RD_MATCHES[0][0], RD_MATCHES[1][0]]
     hl = c.pick(
         [
             f"{coach.name} roept {newbies[0].name} voor het eerst op bij de Rode Duivels",
@@ -1679,7 +1751,7 @@ def rd_selection(c: Ctx) -> Draft:
         section="rode-duivels",
         kind="selection",
         headline=hl,
-        lead=lead,
+        lead=_long_lead(c, lead),
         chunks=[(None, [p1]), ("De vaste waarden", [p2]), ("Programma", [p3])],
         tags=[coach.slug, newbies[0].slug, newbies[1].slug, comp("WK-kwalificatie")],
         quote=(
@@ -1702,14 +1774,14 @@ def rd_selection(c: Ctx) -> Draft:
         ),
         interest=3,
         topic="rode-duivels",
+        extra={"offset": 44 * 24 * 60 - c.num(100, 400)},
     )
 
 
 def rd_match(c: Ctx) -> Draft:
-    opp = c.pick(OPPONENTS)
+    opp, home, days = first_unclaimed(c, RD_MATCHES, lambda o: f"rd-match:{o[0]}")
     g_for, g_against = c.pick([(2, 0), (3, 1), (1, 1), (1, 0), (4, 0), (0, 1), (2, 2)])
-    scorers = _devils(c, 2)
-    home = c.chance(0.5)
+    scorers = [p for p in _devils(c, 6) if p.role != "doelman"][:2]
     verb = "winnen van" if g_for > g_against else "spelen gelijk tegen" if g_for == g_against else "verliezen van"
     options = [f"Rode Duivels {verb} {opp}: {g_for}-{g_against}"]
     if g_for > g_against:
@@ -1769,7 +1841,7 @@ def rd_match(c: Ctx) -> Draft:
         section="rode-duivels",
         kind="rd-match",
         headline=hl,
-        lead=lead,
+        lead=_long_lead(c, lead),
         chunks=[(None, [p1]), (c.pick(["De tweede helft", "Na de rust"]), [p2]), ("In de groep", [p3])],
         tags=[RED_DEVILS_COACH.slug, scorers[0].slug, comp(c.pick(["WK-kwalificatie", "Nations League"]))],
         question=c.pick(
@@ -1781,6 +1853,7 @@ def rd_match(c: Ctx) -> Draft:
         ),
         interest=3,
         topic="rode-duivels",
+        extra={"offset": after_match(c, days)},
     )
 
 
@@ -1846,7 +1919,7 @@ def rd_player(c: Ctx) -> Draft:
         section="rode-duivels",
         kind="rd-player",
         headline=hl,
-        lead=lead,
+        lead=_long_lead(c, lead),
         chunks=[(None, [p1]), ("De bondscoach kijkt mee", [p2]), (c.pick(["Vooruitblik", "Zijn rol"]), [p3])],
         tags=[player.slug, slugify(player.team), RED_DEVILS_COACH.slug],
         question=c.pick(
@@ -1868,7 +1941,7 @@ def rd_analysis(c: Ctx) -> Draft:
             "Analyse: het middenveld van de Rode Duivels in cijfers",
         ]
     )
-    players = c.sample(RED_DEVILS_ABROAD, 3)
+    players = c.sample([p for p in RED_DEVILS_ABROAD if p.role != "doelman"], 3)
     lead = sentences(
         "De Rode Duivels zitten in een overgangsfase.",
         "Wij bekeken de cijfers van de voorbije interlands en zochten naar patronen.",
@@ -1893,7 +1966,7 @@ def rd_analysis(c: Ctx) -> Draft:
         section="rode-duivels",
         kind="rd-analysis",
         headline=hl,
-        lead=lead,
+        lead=_long_lead(c, lead),
         chunks=[(None, [p1]), ("Sleutelspelers", [p2]), ("Het werkpunt", [p3])],
         tags=[RED_DEVILS_COACH.slug, players[0].slug, comp("Nations League")],
         authors=["ruben-lambrechts"],
@@ -1993,7 +2066,7 @@ def rd_news(c: Ctx) -> Draft:
         section="rode-duivels",
         kind="rd-news",
         headline=hl,
-        lead=lead,
+        lead=_long_lead(c, lead),
         chunks=[(None, [p[0]]), (c.pick(["Details", "Wat verandert er?"]), [p[1]]), ("Vooruitblik", [p[2]])],
         tags=[RED_DEVILS_COACH.slug, comp("Nations League")],
         question=c.pick(
