@@ -320,7 +320,6 @@ POOLS: dict[str, dict[str, list[str]]] = {
             "Langs het parcours zorgen muziekgroepjes en supporters voor de nodige aanmoediging.",
         ],
         "atleet": [
-            "{who} werkt al jaren met dezelfde trainer en dezelfde groep.",
             "Voor {who} is dit een belangrijk seizoen.",
             "Het vertrouwen is groot.",
             "De voorbereiding verliep zonder blessures, en dat is al een overwinning op zich.",
@@ -429,6 +428,18 @@ KIND_POOLS: dict[str, dict[str, list[str]]] = {
             "De driepunters vielen in de tweede helft een stuk beter.",
             "Het publiek stond de laatste minuut recht en zorgde voor een oorverdovend lawaai.",
             "Met twee wedstrijden in vier dagen moest de coach zijn minuten goed verdelen.",
+        ],
+    },
+    "basket-national": {
+        "ploeg": [
+            "De nationale ploeg verzamelt traditioneel in het nationale trainingscentrum.",
+            "De technische staf volgde de voorbije maanden tientallen wedstrijden in binnen- en buitenland.",
+            "Enkele speelsters en spelers komen uit buitenlandse competities, waar ze veel speelminuten krijgen.",
+            "De voorbereiding bestaat uit trainingsblokken en oefenwedstrijden tegen sterke tegenstanders.",
+            "De bondscoach benadrukt het belang van een hechte groep.",
+            "De supporters trekken in groten getale mee naar de toernooien.",
+            "Het succes van de nationale ploeg zorgt voor een boost in de jeugdwerking van de clubs.",
+            "Ook de jongste spelers in de groep krijgen de kans om zich te tonen.",
         ],
     },
     "basket-news": {
@@ -579,7 +590,7 @@ EXTRAS: dict[str, list[Callable[[Ctx, Draft], str]]] = {}
 
 NEEDS_PERSON = {"speler", "renner", "atleet"}
 AFTER_THE_EVENT = {"publiek"}
-ONLY_FOR_KINDS = {"lopen": {"road"}}
+ONLY_FOR_KINDS = {"lopen": {"road"}, "club": {"basket-match", "basket-news"}}
 PREVIEW_KINDS = {"preview", "cycling-news", "column", "cycling-preview"}
 
 

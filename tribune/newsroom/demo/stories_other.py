@@ -689,8 +689,12 @@ def tennis_match(c: Ctx) -> Draft:
             c.pick(
                 [
                     "Ik voel dat mijn spel op gravel elk jaar beter wordt. Vandaag was daar het bewijs van.",
-                    "Ik heb niet goed opgeslagen, maar ik heb wel gevochten. Daar ben ik trots op.",
+                    "Ik heb niet altijd goed opgeslagen, maar ik heb gevochten voor elk punt. Daar ben ik trots op.",
+                ]
+                if won
+                else [
                     "Op dit niveau beslissen enkele punten. Die vielen vandaag niet mijn kant op.",
+                    "Ik heb niet goed opgeslagen, maar ik heb wel gevochten. Daar ben ik trots op.",
                 ]
             ),
             f"{belg.name}",
@@ -921,7 +925,7 @@ def darts_news(c: Ctx) -> Draft:
     ]
     return Draft(
         section="darts",
-        kind="darts-news",
+        kind="darts-interview" if theme == "interview" else "darts-news",
         headline=hl,
         lead=lead,
         chunks=[(None, [pp[0]]), (c.pick(["Het verhaal", "Hoe het gebeurde"]), [pp[1]]), ("Vooruitblik", [pp[2]])],
@@ -999,6 +1003,7 @@ def basket_match(c: Ctx) -> Draft:
 
 def basket_news(c: Ctx) -> Draft:
     theme = c.pick(["cats", "lions", "transfer", "arena"])
+    kind = "basket-news"
     player = c.pick(BASKET_PLAYERS)
     if theme == "cats":
         cats = [p for p in BASKET_PLAYERS if p.name in ("Emma Vanhove", "Kaat Verhelst")]
@@ -1013,6 +1018,7 @@ def basket_news(c: Ctx) -> Draft:
             "De ambitie is duidelijk: opnieuw een medaille.",
         ]
         tags = [cats[0].slug, cats[1].slug]
+        kind = "basket-national"
     elif theme == "lions":
         hl = "Belgian Lions plaatsen zich voor de volgende ronde"
         lead = sentences(
@@ -1025,6 +1031,7 @@ def basket_news(c: Ctx) -> Draft:
             "De volgende ronde wordt in de zomer gespeeld.",
         ]
         tags = [player.slug, BASKET_COACH.slug]
+        kind = "basket-national"
     elif theme == "transfer":
         new = c.pick([n for _, n, _ in BASKET_CLUBS if n != player.team])
         hl = f"{player.name} ruilt {player.team} voor {new}"
@@ -1055,7 +1062,7 @@ def basket_news(c: Ctx) -> Draft:
     ]
     return Draft(
         section="basketbal",
-        kind="basket-news",
+        kind=kind,
         headline=hl,
         lead=lead,
         chunks=[(None, [p[0]]), ("Details", [p[1]]), ("Vooruitblik", [p[2]])],

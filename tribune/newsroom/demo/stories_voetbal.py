@@ -573,7 +573,7 @@ def transfer(c: Ctx) -> Draft:
         c.pick(
             [
                 f"Voor {club.short} is het een sportief verlies, maar ook een financiële meevaller.",
-                f"Sportief directeur van {club.short} sprak van een logische stap in de carrière van de speler.",
+                f"De sportief directeur van {club.short} sprak van een logische stap in de carrière van de speler.",
                 "De clubleiding wil het vrijgekomen budget gebruiken om de kern in de breedte te versterken.",
             ]
         ),
