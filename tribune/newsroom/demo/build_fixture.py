@@ -254,7 +254,7 @@ def draw_drafts(rng: random.Random) -> tuple[list[Draft], list[Draft]]:
             if draft.headline.lower() in seen or len(draft.headline) > 120:
                 continue
             draft.lead = lengthen_lead(ctx, draft)
-            if not 140 <= len(draft.lead) <= 320:
+            if not 140 <= len(draft.lead) <= 320 or len(re.findall(r"[.!?](?:\s|$)", draft.lead)) > 3:
                 continue
             seen.add(draft.headline.lower())
             out.append(draft)
@@ -398,7 +398,7 @@ def assemble(
         draft.quote is None and rng.random() < 0.05
     ):
         draft.quote = generic_quote(ctx, draft)
-    want_quote = draft.quote is not None and rng.random() < 0.88
+    want_quote = draft.quote is not None and rng.random() < 0.95
     link = draft.link
     if link is None and rng.random() < 0.1:
         url, title, description = GENERIC_LINKS[draft.section]
@@ -741,6 +741,7 @@ def validate(data: dict[str, Any]) -> dict[str, int]:
         check(0 < len(a["headline"]) <= 120, f"{k}: headline length")
         check(bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", a["slug"])) and len(a["slug"]) <= 80, f"{k}: slug")
         check(140 <= len(a["lead"]) <= 320, f"{k}: lead length {len(a['lead'])}")
+        check(1 <= len(re.findall(r"[.!?](?:\s|$)", a["lead"])) <= 3, f"{k}: lead must have 1 to 3 sentences")
         check(1 <= len(a["authors"]) <= 2 and all(x in authors for x in a["authors"]), f"{k}: authors")
         check(1 <= len(a["tags"]) <= 4 and all(t in tags for t in a["tags"]), f"{k}: tags")
         check(len(set(a["tags"])) == len(a["tags"]), f"{k}: duplicate tags")

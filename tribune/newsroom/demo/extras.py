@@ -747,12 +747,10 @@ COLUMN_TAIL = "Lees de volledige column hieronder."
 
 
 def lengthen_lead(c: Ctx, d: Draft, minimum: int = 140) -> str:
-    """The draft's lead, with a closing sentence added when it is shorter than ``minimum``."""
-    lead = d.lead
-    tails = [COLUMN_TAIL] if d.kind == "column" else list(LEAD_TAILS[d.section])
-    c.rng.shuffle(tails)
-    while len(lead) < minimum and tails:
-        tail = tails.pop()
-        if tail not in lead:
-            lead = f"{lead} {tail}"
-    return lead
+    """The draft's lead, with one closing sentence added when it is shorter than ``minimum``."""
+    if len(d.lead) >= minimum:
+        return d.lead
+    tails = [COLUMN_TAIL] if d.kind == "column" else [t for t in LEAD_TAILS[d.section] if t not in d.lead]
+    enough = [t for t in tails if len(d.lead) + 1 + len(t) >= minimum]
+    tail = c.pick(enough) if enough else max(tails, key=len)
+    return f"{d.lead} {tail}"

@@ -1287,12 +1287,12 @@ def _motif_hockey(cv: _Canvas, rng: random.Random, pal: _Palette) -> None:
     hy = -rng.uniform(0.1, 1.2) * H
     cam = _Cam(
         cv,
-        (rng.uniform(-12, 12), 45.7 - rng.uniform(8, 18)),
-        rng.uniform(-0.5, 0.5),
-        30,
+        (rng.uniform(-12, 12), 45.7 - rng.uniform(6, 22)),
+        rng.uniform(-0.8, 0.8),
+        rng.uniform(24, 36),
         0.95 * W,
         hy,
-        H * 0.45,
+        H * rng.uniform(0.38, 0.52),
         roll=rng.uniform(-0.03, 0.03),
     )
     cv.gradient([(0, pal.deep), (1, pal.dark)], 90)
@@ -1342,9 +1342,9 @@ def _motif_hockey(cv: _Canvas, rng: random.Random, pal: _Palette) -> None:
         cv.line(posts, WHITE, max(2, cam.scale(0, gl) * 0.08))  # type: ignore[arg-type]
     # big stick in the foreground (screen space)
     flip = rng.choice([-1, 1])
-    sx0 = W * (0.5 + flip * rng.uniform(0.08, 0.22))
-    top = (sx0 + flip * W * 0.28, -H * 0.1)
-    heel = (sx0 - flip * W * 0.02, H * 0.8)
+    sx0 = W * (0.5 + flip * rng.uniform(0.05, 0.3))
+    top = (sx0 + flip * W * rng.uniform(0.12, 0.4), -H * 0.1)
+    heel = (sx0 - flip * W * 0.02, H * rng.uniform(0.7, 0.86))
     L = math.hypot(heel[0] - top[0], heel[1] - top[1])
     ux, uy = (heel[0] - top[0]) / L, (heel[1] - top[1]) / L
     nx, ny = -uy, ux
