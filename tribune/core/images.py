@@ -7,6 +7,8 @@ prefetch exactly these renditions so a listing costs one query for all images.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -50,3 +52,15 @@ RENDITION_SETS = {rendition_set.name: rendition_set for rendition_set in (WIDE, 
 
 def specs_for(*names: str) -> list[str]:
     return [spec for name in names for spec in RENDITION_SETS[name].specs]
+
+
+@cache
+def filters_for(name: str) -> tuple[Any, ...]:
+    """Wagtail Filter objects for a set, built once per process.
+
+    A Filter parses its spec (with signature introspection) the first time its
+    operations are needed; reusing the objects keeps that off every request.
+    """
+    from wagtail.images.models import Filter
+
+    return tuple(Filter(spec=spec) for spec in RENDITION_SETS[name].specs)

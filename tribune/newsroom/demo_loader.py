@@ -12,11 +12,12 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -79,8 +80,12 @@ def _image(spec: dict[str, Any]) -> NewsImage:
     from tribune.newsroom.demo.images import render_demo_image
 
     data = render_demo_image(motif=spec["motif"], colour=spec["colour"], seed=spec["seed"])
-    image = NewsImage(title=spec["title"], credit=spec.get("credit", ""), caption=spec.get("caption", ""))
-    image.file.save(f"{spec['key']}.jpg", ContentFile(data), save=False)
+    image = NewsImage(
+        title=spec["title"],
+        credit=spec.get("credit", ""),
+        caption=spec.get("caption", ""),
+        file=ImageFile(BytesIO(data), name=f"{spec['key']}.jpg"),
+    )
     focal = spec.get("focal_point")
     if focal:
         image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = focal

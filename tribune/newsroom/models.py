@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -88,7 +88,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("newsroom:section", kwargs={"section": self.slug})
+        return f"{get_script_prefix()}{self.slug}/"  # as Article.get_absolute_url
 
 
 class Author(models.Model):
@@ -212,10 +212,9 @@ class Article(
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "newsroom:article",
-            kwargs={"section": self.section.slug, "slug": self.slug or "artikel", "pk": self.pk},
-        )
+        # Built by hand: listings print dozens of these per page and reverse() is
+        # the costliest part of a teaser. test_models checks it matches urls.py.
+        return f"{get_script_prefix()}{self.section.slug}/{self.slug or 'artikel'}-{self.pk}/"
 
     def get_full_url(self) -> str:
         return settings.TRIBUNE_SITE_URL + self.get_absolute_url()

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from tribune.core.images import RENDITION_SETS
+from tribune.core.images import RENDITION_SETS, filters_for
 
 register = template.Library()
 
@@ -52,14 +52,12 @@ def relative_time_text(moment: datetime, now: datetime) -> str:
 
 @register.simple_tag
 def reltime(moment: datetime | None) -> SafeString:
-    """A <time> element with a relative Dutch label and the exact time as title."""
+    """A <time> element with a relative Dutch label ("12 min. geleden")."""
     if moment is None:
         return SafeString("")
-    local = timezone.localtime(moment)
     return format_html(
-        '<time datetime="{}" title="{}">{}</time>',
-        local.isoformat(timespec="seconds"),
-        formats.date_format(local, "j F Y, H:i"),
+        '<time datetime="{}">{}</time>',
+        moment.isoformat(timespec="seconds"),
         relative_time_text(moment, timezone.now()),
     )
 
@@ -85,7 +83,7 @@ def responsive_image(
     if image is None:
         return SafeString("")
     rendition_set = RENDITION_SETS[set_name]
-    renditions = image.get_renditions(*rendition_set.specs)  # type: ignore[attr-defined]
+    renditions = image.get_renditions(*filters_for(set_name))  # type: ignore[attr-defined]
     fallback = renditions[rendition_set.fallback]
     srcset = format_html_join(", ", "{} {}w", ((r.url, r.width) for r in renditions.values()))
     return format_html(
