@@ -14,7 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 
 if settings.TRIBUNE_SERVE_MEDIA:
-    urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.insert(0, re_path(r"^uploads/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
 
 # Error pages: Django's default handlers render templates/{400,404,500}.html from
 # tribune.core, in the site's design; 500.html needs no context or database.

@@ -108,7 +108,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
-MEDIA_URL = "/media/"
+# Not /media/: "Media" is one of the newsroom's sections.
+MEDIA_URL = "/uploads/"
 MEDIA_ROOT = ENV.data_dir / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

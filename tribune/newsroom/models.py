@@ -38,7 +38,7 @@ HEADLINE_MAX_LENGTH = 160
 LEAD_MAX_LENGTH = 500
 
 # First path segments the site itself uses; a section slug may not take them.
-RESERVED_SLUGS = frozenset({"redactie", "nieuws", "tag", "auteur", "media", "static", "documenten", "api", "zoeken"})
+RESERVED_SLUGS = frozenset({"redactie", "nieuws", "tag", "auteur", "uploads", "static", "documenten", "api", "zoeken"})
 
 
 def validate_section_slug(value: str) -> None:

@@ -118,7 +118,7 @@ HOSTILE_PATHS = [
     "/auteur/niemand/",
     "/nieuws/?page=1000000000000000000000",
     "/?q=%27%22%3E%3Cscript%3E",
-    "/media/../config/settings/base.py",
+    "/uploads/../config/settings/base.py",
     "/redactie/../../etc/passwd",
 ]
 
