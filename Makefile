@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PYTEST_ARGS ?=
 
+NPM ?= npm
+
 .PHONY: install demo serve migrate test test-sqlite test-postgres lint typecheck format clean
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
@@ -13,7 +15,13 @@ $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	$(VENV)/bin/pip install --quiet -r requirements/dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+# Front-end checkers for the tests and `make audit` (axe-core, vnu-jar, Lighthouse), exactly as locked.
+# --ignore-scripts: no install script may download a browser or anything else.
+node_modules/.installed: package.json package-lock.json
+	$(NPM) ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
 
 STATIC_SOURCES := $(shell find tribune -path '*/static/*' -type f 2>/dev/null)
 
@@ -54,4 +62,4 @@ typecheck: install
 	$(VENV)/bin/mypy tribune config
 
 clean:
-	rm -rf $(VENV) var static
+	rm -rf $(VENV) var static node_modules test-artifacts
