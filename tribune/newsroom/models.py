@@ -220,6 +220,13 @@ class Article(
         return settings.TRIBUNE_SITE_URL + self.get_absolute_url()
 
     @property
+    def approved_schedule(self) -> bool:
+        # The newsroom listing annotates this for all rows at once (wagtail_hooks.py).
+        if hasattr(self, "_approved_schedule"):
+            return bool(self._approved_schedule)
+        return bool(super().approved_schedule)
+
+    @property
     def display_caption(self) -> str:
         if self.image_caption:
             return self.image_caption

@@ -131,3 +131,31 @@ def test_admin_is_in_dutch(editor_client):
     html = editor_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Artikels" in html
     assert 'lang="nl' in html
+
+
+def test_article_listing_costs_the_same_queries_for_3_or_25_rows(editor_client, parts):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tribune.newsroom.tests.factories import published_articles
+
+    url = reverse("wagtailsnippets_newsroom_article:list")
+    counts = []
+    for extra in (2, 23):
+        published_articles(extra, section=parts["section"])
+        editor_client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert editor_client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+
+
+def test_listing_count_stops_at_the_cap(monkeypatch, parts):
+    from tribune.newsroom import wagtail_hooks
+    from tribune.newsroom.models import Article
+    from tribune.newsroom.tests.factories import published_articles
+
+    published_articles(4, section=parts["section"])
+    monkeypatch.setattr(wagtail_hooks, "LISTING_COUNT_CAP", 2)
+    paginator = wagtail_hooks.CappedCountPaginator(Article.objects.order_by("-id"), 25)
+    assert paginator.count == 3
