@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from tribune.newsroom.models import Article, ArticleAuthor, Author, NewsImage, Section
 
@@ -19,6 +22,18 @@ def article_sync_listing_keys(*, article: Article) -> None:
     values = {"live": article.live, "published_at": article.first_published_at}
     ArticleAuthor.objects.filter(article_id=article.pk).update(**values)
     ArticleTag.objects.filter(article_id=article.pk).update(**values)
+
+
+@contextmanager
+def _reference_index_once(get_article: Any) -> Iterator[None]:
+    """Update Wagtail's reference index once per write instead of once per saved row.
+
+    Every author and tag row re-indexes its whole article on save; for a typical
+    article that is ten passes and over half the cost of publishing.
+    """
+    with disable_reference_index_auto_update():
+        yield
+    ReferenceIndex.create_or_update_for_object(get_article())
 
 
 @transaction.atomic
@@ -53,8 +68,9 @@ def article_create(
     article.author_links = [ArticleAuthor(author=author, sort_order=i) for i, author in enumerate(authors)]
     article.tag_links = [ArticleTag(tag=tag, sort_order=i) for i, tag in enumerate(tags)]
     article.full_clean(exclude=["body"])
-    article.save()
-    article.save_revision(user=user, log_action=True)
+    with _reference_index_once(lambda: article):
+        article.save()
+        article.save_revision(user=user, log_action=True)
     return article
 
 
@@ -63,9 +79,10 @@ def article_publish(*, article: Article, user: Any = None, go_live_at: datetime 
     """Publish the latest revision now, or schedule it when `go_live_at` is in the future."""
     if go_live_at is not None:
         article.go_live_at = go_live_at
-    revision = article.save_revision(user=user, log_action=True)
-    revision.publish(user=user)
-    article.refresh_from_db()
+    with _reference_index_once(lambda: article):
+        revision = article.save_revision(user=user, log_action=True)
+        revision.publish(user=user)
+        article.refresh_from_db()
     return article
 
 

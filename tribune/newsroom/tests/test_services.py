@@ -64,3 +64,11 @@ def test_section_slug_may_not_take_a_site_path():
 
     with pytest.raises(ValidationError):
         Section(name="Nieuws", slug="nieuws").full_clean()
+
+
+def test_reference_index_records_what_an_article_uses():
+    from wagtail.models import ReferenceIndex
+
+    article = article_publish(article=_draft())
+    referenced = {ref.to_content_type.model for ref in ReferenceIndex.get_references_for_object(article)}
+    assert referenced == {"section", "author", "tag"}
