@@ -77,9 +77,19 @@ def fulltime(moment: datetime | None) -> SafeString:
 
 @register.simple_tag
 def responsive_image(
-    image: object, set_name: str, alt: str = "", css_class: str = "", loading: str = "lazy", priority: bool = False
+    image: object,
+    set_name: str,
+    alt: str = "",
+    css_class: str = "",
+    loading: str = "lazy",
+    priority: bool = False,
+    sizes: str = "",
 ) -> SafeString:
-    """<img srcset> for a named rendition set (see tribune.core.images)."""
+    """<img srcset> for a named rendition set (see tribune.core.images).
+
+    `sizes` overrides the set's own when a layout shows the same renditions narrower
+    (the home page's teasers are thumbnails on a phone).
+    """
     if image is None:
         return SafeString("")
     rendition_set = RENDITION_SETS[set_name]
@@ -91,7 +101,7 @@ def responsive_image(
         ' decoding="async"{}>',
         fallback.url,
         srcset,
-        rendition_set.sizes,
+        sizes or rendition_set.sizes,
         fallback.width,
         fallback.height,
         alt,
