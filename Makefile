@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 
 NPM ?= npm
 
-.PHONY: install demo serve migrate test test-sqlite test-postgres lint typecheck format clean
+.PHONY: install demo serve migrate test test-sqlite test-postgres lint typecheck format clean audit
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,12 @@ lint: install
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Lighthouse 12, mobile preset, on home, an article and a section of a throw-away demo site
+# served by tribune_serve on a free port. AUDIT_ARGS: --runs N (median), --strict, --keep DIR.
+AUDIT_ARGS ?=
+audit: install static/staticfiles.json
+	$(PY) tools/audit.py $(AUDIT_ARGS)
 
 typecheck: install
 	$(VENV)/bin/mypy tribune config
