@@ -92,6 +92,16 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+def full_screenshot(page: Any, path: Path) -> None:
+    """A full-page screenshot with everything painted.
+
+    Section blocks and Meest recent items use content-visibility:auto, which leaves them
+    unpainted outside the viewport in a full-page capture (a reader scrolling sees them).
+    """
+    page.add_style_tag(content="*{content-visibility:visible!important}")
+    page.screenshot(path=path, full_page=True)
+
+
 def java() -> str:
     found = shutil.which("java")
     if not found:

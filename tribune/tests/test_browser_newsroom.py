@@ -13,7 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tribune.newsroom.models import Article
-from tribune.tests.conftest import DESKTOP, PHONE
+from tribune.tests.conftest import DESKTOP, PHONE, full_screenshot
 from tribune.tests.content import build_reader_site
 
 # transaction=True: the live server thread must see the test's data. (No serialized_rollback:
@@ -108,7 +108,7 @@ def test_editor_publishes_an_article_with_every_block(live_server, new_page, art
         assert body.locator(".link-card a").get_attribute("href") == EXTERNAL_URL
         assert body.locator(".reader-question__question").inner_text() == QUESTION
         assert reader.locator(".article__tags a").inner_text() == tag.name
-        reader.screenshot(path=artifacts / "newsroom-article-phone.png", full_page=True)
+        full_screenshot(reader, artifacts / "newsroom-article-phone.png")
 
 
 def _child(page, n: int):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tribune.tests.conftest import DESKTOP, PHONE
+from tribune.tests.conftest import DESKTOP, PHONE, full_screenshot
 from tribune.tests.content import EXTERNAL_URL, MAIN_HEADLINE, READ_ALSO_HEADLINE, READER_QUESTION, build_reader_site
 
 # transaction=True: the live server thread must see the test's data. (No serialized_rollback:
@@ -17,14 +17,14 @@ def test_reader_follows_meest_recent_and_lees_ook(live_server, new_page, artifac
     site = build_reader_site(extra_articles=4)
     page = new_page(viewport=PHONE)
     page.goto(live_server.url + "/")
-    page.screenshot(path=artifacts / "home-phone.png", full_page=True)
+    full_screenshot(page, artifacts / "home-phone.png")
 
     recent = page.locator("aside.recent")
     assert recent.locator("h2").inner_text() == "Meest recent"
     recent.get_by_role("link", name=MAIN_HEADLINE).click()
     page.wait_for_url(f"**{site.article.get_absolute_url()}")
     _assert_article_anatomy(page, site)
-    page.screenshot(path=artifacts / "article-phone.png", full_page=True)
+    full_screenshot(page, artifacts / "article-phone.png")
 
     page.locator(".read-also a").click()
     page.wait_for_url(f"**{site.read_also.get_absolute_url()}")
@@ -36,9 +36,9 @@ def test_reader_follows_meest_recent_and_lees_ook(live_server, new_page, artifac
     article_box = desktop.locator("article.article").bounding_box()
     recent_box = desktop.locator("aside.recent").bounding_box()
     assert recent_box["x"] > article_box["x"] + article_box["width"] - 1
-    desktop.screenshot(path=artifacts / "article-desktop.png", full_page=True)
+    full_screenshot(desktop, artifacts / "article-desktop.png")
     desktop.goto(live_server.url + "/")
-    desktop.screenshot(path=artifacts / "home-desktop.png", full_page=True)
+    full_screenshot(desktop, artifacts / "home-desktop.png")
 
 
 def _assert_article_anatomy(page, site) -> None:
