@@ -36,3 +36,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.skip(reason=reason))
         elif "postgres_only" in item.keywords and ENV.test_db != "postgres":
             item.add_marker(pytest.mark.skip(reason="PostgreSQL-only: runs in the PostgreSQL pass"))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    import shutil
+
+    from django.conf import settings
+
+    test_dir = getattr(settings, "TEST_DIR", None)
+    if test_dir is not None:
+        shutil.rmtree(test_dir, ignore_errors=True)

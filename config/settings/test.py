@@ -1,20 +1,30 @@
 """Test settings: SQLite by default, PostgreSQL when TRIBUNE_TEST_DB=postgres (see conftest.py)."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from config.env import ENV, database_config
 from config.settings.base import *  # noqa: F403
 from config.settings.base import DATABASES
 
+# Each test process gets its own database and media folder (pytest-django adds the
+# xdist worker name), so two test runs on one machine never share state.
+_RUN = f"{os.getpid()}"
+TEST_DIR = Path(tempfile.gettempdir()) / f"tribune-test-{_RUN}"
+TEST_DIR.mkdir(parents=True, exist_ok=True)
+
 if ENV.test_db == "postgres":
-    DATABASES["default"] = database_config(ENV.test_pg_url, sqlite_path=ENV.data_dir / "unused.sqlite3")
+    DATABASES["default"] = database_config(ENV.test_pg_url, sqlite_path=TEST_DIR / "unused.sqlite3")
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["TEST"] = {"NAME": "tribune_test"}
+    DATABASES["default"]["TEST"] = {"NAME": f"tribune_test_{_RUN}"}
 else:
-    # An on-disk file per xdist worker (pytest-django suffixes the name), so that
-    # tests using several threads or a live server share one database.
-    DATABASES["default"]["TEST"] = {"NAME": str(ENV.data_dir / "test.sqlite3")}
+    # On disk rather than in memory, so tests using several threads or a live
+    # server share one database.
+    DATABASES["default"]["TEST"] = {"NAME": str(TEST_DIR / "test.sqlite3")}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = ENV.data_dir / "test-media"
+MEDIA_ROOT = TEST_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

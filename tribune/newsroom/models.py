@@ -195,10 +195,9 @@ class Article(
                 condition=Q(live=True),
                 name="article_live_section_recent",
             ),
-            # The newsroom listing: per section, newest first, drafts included; and
-            # sorted by publication date across all articles.
+            # The newsroom listing: per section, newest first, drafts included. (Its
+            # sort by publication date uses DraftStateMixin's own first_published_at index.)
             models.Index(fields=["section", "-id"], name="article_section_id"),
-            models.Index(fields=["first_published_at"], name="article_first_published"),
             # The scheduler asks for expired live articles every tick.
             models.Index(fields=["expire_at"], condition=Q(expire_at__isnull=False), name="article_expire_at"),
         ]
