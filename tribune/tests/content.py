@@ -36,7 +36,7 @@ READER_QUESTION = "Ziet u Steven Defour nog terugkeren als trainer in de Jupiler
 EXTERNAL_URL = "https://www.strava.com/activities/14302771013"
 
 
-def picture(colour: str, *, width: int = 1200, height: int = 675, seed: int = 0) -> ImageFile:
+def picture(colour: str, *, width: int = 960, height: int = 540, seed: int = 0) -> ImageFile:
     """A JPEG with a diagonal band and a ball, so screenshots show real image areas."""
     image = PILImage.new("RGB", (width, height), colour)
     draw = ImageDraw.Draw(image)

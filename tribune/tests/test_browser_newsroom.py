@@ -127,7 +127,7 @@ def _add_block(page, label: str, block_type: str) -> int:
 def _choose(page, chooser: str, pk: int, field: str) -> None:
     """Open a chooser modal, pick the object with this primary key, wait for the field to hold it."""
     page.locator(f"{chooser} [data-chooser-action-choose]").first.click()
-    page.locator(f".modal [data-chooser-modal-choice][href$='/chosen/{pk}/']").click()
+    page.locator(f".modal [data-chooser-modal-choice][href$='/chosen/{pk}/']:visible").first.click()
     page.locator(".modal").wait_for(state="hidden")
     assert page.locator(field).input_value() == str(pk)
 
