@@ -152,24 +152,41 @@ def pick_pages(port: int) -> dict[str, str]:
     return {"home": "/", "article": article.group(1), "section": section.group(1)}
 
 
-def lighthouse(url: str, out: Path) -> dict:
-    subprocess.run(
-        [
-            "node",
-            str(LIGHTHOUSE),
-            url,
-            "--output=json",
-            f"--output-path={out}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={' '.join(CHROME_FLAGS)}",
-            "--quiet",
-        ],
-        cwd=ROOT,
-        env=os.environ | {"CHROME_PATH": CHROMIUM},
-        check=True,
-        timeout=180,
-    )
-    return json.loads(out.read_text(encoding="utf-8"))
+def lighthouse(url: str, out: Path, attempts: int = 3) -> dict:
+    """One Lighthouse run; Chromium occasionally fails to start or loses its target: try again."""
+    command = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+        "--quiet",
+    ]
+    for attempt in range(1, attempts + 1):
+        try:
+            result = subprocess.run(
+                command,
+                cwd=ROOT,
+                env=os.environ | {"CHROME_PATH": CHROMIUM},
+                capture_output=True,
+                text=True,
+                timeout=180,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            problem = "timed out after 180 s"
+        else:
+            if result.returncode == 0:
+                report = json.loads(out.read_text(encoding="utf-8"))
+                if not report.get("runtimeError"):
+                    return report
+                problem = str(report["runtimeError"])
+            else:
+                problem = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        print(f"audit: Lighthouse attempt {attempt} on {url} failed: {problem}", file=sys.stderr, flush=True)
+    raise RuntimeError(f"Lighthouse failed {attempts} times on {url}")
 
 
 def summarise(page: str, url: str, report: dict) -> Result:
