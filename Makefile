@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 
 NPM ?= npm
 
-.PHONY: install demo serve migrate test test-sqlite test-postgres lint typecheck format clean audit
+.PHONY: install install-node demo serve migrate test test-sqlite test-postgres lint typecheck format clean audit
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,10 @@ node_modules/.installed: package.json package-lock.json
 	$(NPM) ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed
+# Python only: all that `make demo` needs.
+install: $(VENV)/.installed
+
+install-node: node_modules/.installed
 
 STATIC_SOURCES := $(shell find tribune -path '*/static/*' -type f 2>/dev/null)
 
@@ -44,7 +47,7 @@ serve: migrate
 # SQLite always; PostgreSQL too (required with CI=true, skipped with a reason elsewhere).
 test: test-sqlite test-postgres
 
-test-sqlite: install
+test-sqlite: install install-node
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 test-postgres: install
@@ -61,7 +64,7 @@ format: install
 # Lighthouse 12, mobile preset, on home, an article and a section of a throw-away demo site
 # served by tribune_serve on a free port. AUDIT_ARGS: --runs N (median), --strict, --keep DIR.
 AUDIT_ARGS ?=
-audit: install static/staticfiles.json
+audit: install install-node static/staticfiles.json
 	$(PY) tools/audit.py $(AUDIT_ARGS)
 
 typecheck: install
