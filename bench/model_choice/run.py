@@ -49,14 +49,343 @@ SECTIONS = [
 ]
 
 # ----------------------------------------------------------------------------- words
-CLUBS = ["Club Brugge", "Anderlecht", "Racing Genk", "AA Gent", "Antwerp", "Standard", "Union", "Cercle Brugge", "Westerlo", "KV Mechelen", "OH Leuven", "STVV", "KV Kortrijk", "Charleroi", "Dender", "Beerschot", "Lommel", "Lierse", "Zulte Waregem", "Eupen", "RWDM", "Deinze", "Patro Eisden", "Lokeren", "Beveren", "Knokke", "Virton", "Seraing", "Rode Duivels", "Red Flames", "Red Lions", "Belgian Cats", "Red Dragons", "Yellow Tigers", "Soudal Quick-Step", "Lotto Dstny", "Visma", "Alpecin", "Intermarché", "Filou Oostende", "Antwerp Giants", "Limburg United", "Knack Roeselare", "Lindemans Aalst", "Dragons Rhode", "KHC Leuven", "Royal Antwerp HC", "Waterloo Ducks"]
-PLAYERS = ["De Bruyne", "Lukaku", "Courtois", "Doku", "Tielemans", "Onana", "Trossard", "De Ketelaere", "Openda", "Vertonghen", "Castagne", "Mangala", "Carrasco", "Hazard", "Mertens", "Vanaken", "Ngonge", "Theate", "Faes", "Casteels", "Evenepoel", "Van Aert", "Van der Poel", "Philipsen", "Merlier", "De Lie", "Benoot", "Stuyven", "Wellens", "Campenaerts", "Vansevenant", "Iserbyt", "Sweeck", "Aerts", "Vanthourenhout", "Nys", "Thiam", "Borlée", "Abdi", "Goffin", "Bergs", "Mertens Elise", "Minnen", "Van Uytvanck", "Meesseman", "Allemand", "Delaere", "Vanoverschelde", "Dockier", "Van Aubel", "Timmermans", "Rens", "Vandoorne", "Vanthoor", "Neuville", "Gilbert", "Boonen", "Cancellara", "Vermeersch", "Kopecky", "Van Avermaet", "Lampaert", "Van Baarle", "Pidcock", "Pogacar", "Vingegaard"]
-VERBS = ["wint", "verliest", "klopt", "verslaat", "stunt tegen", "pakt punt tegen", "knokt zich voorbij", "laat punten liggen tegen", "houdt stand tegen", "gaat onderuit tegen", "speelt gelijk tegen", "maakt komaf met", "sleept zege uit de brand tegen", "ontsnapt tegen", "zegeviert tegen"]
-SOLO_VERBS = ["tekent contract tot 2028", "verlengt bij zijn club", "is out met blessure", "keert terug in de selectie", "scoort hattrick", "mist strafschop", "pakt gele trui", "wint sprint", "rijdt iedereen uit het wiel", "klaagt over scheidsrechter", "wordt nieuwe kapitein", "vertrekt naar het buitenland", "zet punt achter carrière", "blikt vooruit op de Ronde", "is klaar voor de finale", "schrijft geschiedenis", "breekt Belgisch record", "valt zwaar in afdaling", "trekt de conclusies", "kondigt afscheid aan", "ontloopt schorsing", "krijgt rode kaart", "grijpt naast de titel"]
-NOUNS = ["doelpunt", "transfer", "blessure", "competitie", "beker", "titel", "ploeg", "supporters", "scheidsrechter", "penalty", "overwinning", "nederlaag", "gelijkspel", "etappe", "sprint", "klassieker", "peloton", "koers", "finale", "kwartfinale", "halve finale", "play-offs", "degradatie", "promotie", "trainer", "spits", "keeper", "middenvelder", "verdediger", "videoref", "strafschop", "kopbal", "vrije trap", "hoekschop", "tijdrit", "bergrit", "kasseien", "modderbad", "wereldbeker", "olympische spelen", "EK", "WK", "Champions League", "Conference League", "Jupiler Pro League", "Challenger Pro League", "Ronde van Vlaanderen", "Parijs-Roubaix", "Tour de France", "Gentse Zesdaagse"]
-ADJS = ["late", "verrassende", "dramatische", "knappe", "pijnlijke", "historische", "verdiende", "onverwachte", "zwaarbevochten", "nipte", "ruime", "bittere", "heroïsche", "chaotische", "spectaculaire", "moeizame", "overtuigende", "gelukkige"]
-PLACES = ["in het Jan Breydel", "in het Lotto Park", "in de Cegeka Arena", "in de Ghelamco Arena", "op de Bosuil", "in Sclessin", "in het Dudenpark", "op Het Kuipje", "in Oudenaarde", "op de Muur", "in Koksijde", "in Zolder", "in het Koning Boudewijnstadion", "in Spa-Francorchamps", "in Diegem", "in Baal", "in Loenhout", "in Namen", "op de Kemmelberg", "in Gent", "in Antwerpen", "in Luik", "in Brussel", "in Hasselt", "in Leuven"]
-FILL = ["de", "trainer", "was", "na", "afloop", "tevreden", "over", "de", "mentaliteit", "van", "zijn", "ploeg", "en", "keek", "al", "vooruit", "naar", "de", "volgende", "wedstrijd", "waarin", "opnieuw", "punten", "moeten", "worden", "gepakt", "om", "de", "aansluiting", "met", "de", "top", "niet", "te", "verliezen", "terwijl", "de", "supporters", "na", "het", "laatste", "fluitsignaal", "luid", "zongen", "en", "de", "spelers", "een", "ereronde", "liepen", "langs", "de", "volle", "tribunes", "van", "het", "stadion", "waar", "het", "publiek", "de", "hele", "avond", "voor", "een", "stevige", "sfeer", "had", "gezorgd", "ondanks", "de", "regen", "en", "de", "koude", "wind"]
+CLUBS = [
+    "Club Brugge",
+    "Anderlecht",
+    "Racing Genk",
+    "AA Gent",
+    "Antwerp",
+    "Standard",
+    "Union",
+    "Cercle Brugge",
+    "Westerlo",
+    "KV Mechelen",
+    "OH Leuven",
+    "STVV",
+    "KV Kortrijk",
+    "Charleroi",
+    "Dender",
+    "Beerschot",
+    "Lommel",
+    "Lierse",
+    "Zulte Waregem",
+    "Eupen",
+    "RWDM",
+    "Deinze",
+    "Patro Eisden",
+    "Lokeren",
+    "Beveren",
+    "Knokke",
+    "Virton",
+    "Seraing",
+    "Rode Duivels",
+    "Red Flames",
+    "Red Lions",
+    "Belgian Cats",
+    "Red Dragons",
+    "Yellow Tigers",
+    "Soudal Quick-Step",
+    "Lotto Dstny",
+    "Visma",
+    "Alpecin",
+    "Intermarché",
+    "Filou Oostende",
+    "Antwerp Giants",
+    "Limburg United",
+    "Knack Roeselare",
+    "Lindemans Aalst",
+    "Dragons Rhode",
+    "KHC Leuven",
+    "Royal Antwerp HC",
+    "Waterloo Ducks",
+]
+PLAYERS = [
+    "De Bruyne",
+    "Lukaku",
+    "Courtois",
+    "Doku",
+    "Tielemans",
+    "Onana",
+    "Trossard",
+    "De Ketelaere",
+    "Openda",
+    "Vertonghen",
+    "Castagne",
+    "Mangala",
+    "Carrasco",
+    "Hazard",
+    "Mertens",
+    "Vanaken",
+    "Ngonge",
+    "Theate",
+    "Faes",
+    "Casteels",
+    "Evenepoel",
+    "Van Aert",
+    "Van der Poel",
+    "Philipsen",
+    "Merlier",
+    "De Lie",
+    "Benoot",
+    "Stuyven",
+    "Wellens",
+    "Campenaerts",
+    "Vansevenant",
+    "Iserbyt",
+    "Sweeck",
+    "Aerts",
+    "Vanthourenhout",
+    "Nys",
+    "Thiam",
+    "Borlée",
+    "Abdi",
+    "Goffin",
+    "Bergs",
+    "Mertens Elise",
+    "Minnen",
+    "Van Uytvanck",
+    "Meesseman",
+    "Allemand",
+    "Delaere",
+    "Vanoverschelde",
+    "Dockier",
+    "Van Aubel",
+    "Timmermans",
+    "Rens",
+    "Vandoorne",
+    "Vanthoor",
+    "Neuville",
+    "Gilbert",
+    "Boonen",
+    "Cancellara",
+    "Vermeersch",
+    "Kopecky",
+    "Van Avermaet",
+    "Lampaert",
+    "Van Baarle",
+    "Pidcock",
+    "Pogacar",
+    "Vingegaard",
+]
+VERBS = [
+    "wint",
+    "verliest",
+    "klopt",
+    "verslaat",
+    "stunt tegen",
+    "pakt punt tegen",
+    "knokt zich voorbij",
+    "laat punten liggen tegen",
+    "houdt stand tegen",
+    "gaat onderuit tegen",
+    "speelt gelijk tegen",
+    "maakt komaf met",
+    "sleept zege uit de brand tegen",
+    "ontsnapt tegen",
+    "zegeviert tegen",
+]
+SOLO_VERBS = [
+    "tekent contract tot 2028",
+    "verlengt bij zijn club",
+    "is out met blessure",
+    "keert terug in de selectie",
+    "scoort hattrick",
+    "mist strafschop",
+    "pakt gele trui",
+    "wint sprint",
+    "rijdt iedereen uit het wiel",
+    "klaagt over scheidsrechter",
+    "wordt nieuwe kapitein",
+    "vertrekt naar het buitenland",
+    "zet punt achter carrière",
+    "blikt vooruit op de Ronde",
+    "is klaar voor de finale",
+    "schrijft geschiedenis",
+    "breekt Belgisch record",
+    "valt zwaar in afdaling",
+    "trekt de conclusies",
+    "kondigt afscheid aan",
+    "ontloopt schorsing",
+    "krijgt rode kaart",
+    "grijpt naast de titel",
+]
+NOUNS = [
+    "doelpunt",
+    "transfer",
+    "blessure",
+    "competitie",
+    "beker",
+    "titel",
+    "ploeg",
+    "supporters",
+    "scheidsrechter",
+    "penalty",
+    "overwinning",
+    "nederlaag",
+    "gelijkspel",
+    "etappe",
+    "sprint",
+    "klassieker",
+    "peloton",
+    "koers",
+    "finale",
+    "kwartfinale",
+    "halve finale",
+    "play-offs",
+    "degradatie",
+    "promotie",
+    "trainer",
+    "spits",
+    "keeper",
+    "middenvelder",
+    "verdediger",
+    "videoref",
+    "strafschop",
+    "kopbal",
+    "vrije trap",
+    "hoekschop",
+    "tijdrit",
+    "bergrit",
+    "kasseien",
+    "modderbad",
+    "wereldbeker",
+    "olympische spelen",
+    "EK",
+    "WK",
+    "Champions League",
+    "Conference League",
+    "Jupiler Pro League",
+    "Challenger Pro League",
+    "Ronde van Vlaanderen",
+    "Parijs-Roubaix",
+    "Tour de France",
+    "Gentse Zesdaagse",
+]
+ADJS = [
+    "late",
+    "verrassende",
+    "dramatische",
+    "knappe",
+    "pijnlijke",
+    "historische",
+    "verdiende",
+    "onverwachte",
+    "zwaarbevochten",
+    "nipte",
+    "ruime",
+    "bittere",
+    "heroïsche",
+    "chaotische",
+    "spectaculaire",
+    "moeizame",
+    "overtuigende",
+    "gelukkige",
+]
+PLACES = [
+    "in het Jan Breydel",
+    "in het Lotto Park",
+    "in de Cegeka Arena",
+    "in de Ghelamco Arena",
+    "op de Bosuil",
+    "in Sclessin",
+    "in het Dudenpark",
+    "op Het Kuipje",
+    "in Oudenaarde",
+    "op de Muur",
+    "in Koksijde",
+    "in Zolder",
+    "in het Koning Boudewijnstadion",
+    "in Spa-Francorchamps",
+    "in Diegem",
+    "in Baal",
+    "in Loenhout",
+    "in Namen",
+    "op de Kemmelberg",
+    "in Gent",
+    "in Antwerpen",
+    "in Luik",
+    "in Brussel",
+    "in Hasselt",
+    "in Leuven",
+]
+FILL = [
+    "de",
+    "trainer",
+    "was",
+    "na",
+    "afloop",
+    "tevreden",
+    "over",
+    "de",
+    "mentaliteit",
+    "van",
+    "zijn",
+    "ploeg",
+    "en",
+    "keek",
+    "al",
+    "vooruit",
+    "naar",
+    "de",
+    "volgende",
+    "wedstrijd",
+    "waarin",
+    "opnieuw",
+    "punten",
+    "moeten",
+    "worden",
+    "gepakt",
+    "om",
+    "de",
+    "aansluiting",
+    "met",
+    "de",
+    "top",
+    "niet",
+    "te",
+    "verliezen",
+    "terwijl",
+    "de",
+    "supporters",
+    "na",
+    "het",
+    "laatste",
+    "fluitsignaal",
+    "luid",
+    "zongen",
+    "en",
+    "de",
+    "spelers",
+    "een",
+    "ereronde",
+    "liepen",
+    "langs",
+    "de",
+    "volle",
+    "tribunes",
+    "van",
+    "het",
+    "stadion",
+    "waar",
+    "het",
+    "publiek",
+    "de",
+    "hele",
+    "avond",
+    "voor",
+    "een",
+    "stevige",
+    "sfeer",
+    "had",
+    "gezorgd",
+    "ondanks",
+    "de",
+    "regen",
+    "en",
+    "de",
+    "koude",
+    "wind",
+]
 
 
 def make_headline(r: random.Random) -> str:
@@ -294,7 +623,7 @@ class Worker:
                 # treebeard MP path: steplen 4, alphabet 0-9A-Z; child k of a parent gets
                 # parent.path + base36(k) left-padded to 4 chars, k = 1..numchild.
                 a = "'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'"
-                k = "(s.i / %d + 1)" % N_SECTIONS
+                k = f"(s.i / {N_SECTIONS} + 1)"
                 b36 = " || ".join(f"substr({a}, (({k} / {36**e}) %% 36) + 1, 1)" for e in (3, 2, 1, 0))
                 steps = [
                     (
@@ -621,9 +950,8 @@ class Worker:
         handler disconnected for ArticlePage, to separate tree/revision cost from the
         search-index cost (the explorer search would then go stale)."""
         from django.db.models.signals import post_save
-        from modelsearch.signal_handlers import post_save_signal_handler
-
         from mc.models import ArticlePage
+        from modelsearch.signal_handlers import post_save_signal_handler
 
         assert post_save.disconnect(post_save_signal_handler, sender=ArticlePage)
         try:
@@ -796,12 +1124,16 @@ class Worker:
                 ArticlePage.objects.live().filter(section=s).order_by("-first_published_at", "-pk").defer("body")[:20]
             )
             queries["c. latest 25 live (Page fields + IS NOT NULL guard)"] = (
-                ArticlePage.objects.live().filter(first_published_at__isnull=False)
-                .order_by("-first_published_at", "-pk").defer("body")[:25]
+                ArticlePage.objects.live()
+                .filter(first_published_at__isnull=False)
+                .order_by("-first_published_at", "-pk")
+                .defer("body")[:25]
             )
             queries["c. latest 20 in section (Page fields + section FK + IS NOT NULL guard)"] = (
-                ArticlePage.objects.live().filter(section=s, first_published_at__isnull=False)
-                .order_by("-first_published_at", "-pk").defer("body")[:20]
+                ArticlePage.objects.live()
+                .filter(section=s, first_published_at__isnull=False)
+                .order_by("-first_published_at", "-pk")
+                .defer("body")[:20]
             )
             base_dn = ArticlePage.objects.filter(section=s, published_at__isnull=False).defer("body")
             queries["c. latest 20 in section (denormalised published_at index)"] = base_dn.order_by(
@@ -830,11 +1162,13 @@ class Worker:
             # DraftStateMixin) then walks all drafts first. An IS NOT NULL guard skips them.
             queries["c. latest 25 live (+ IS NOT NULL guard)"] = (
                 Article.objects.filter(live=True, first_published_at__isnull=False)
-                .order_by("-first_published_at", "-id").defer("body")[:25]
+                .order_by("-first_published_at", "-id")
+                .defer("body")[:25]
             )
             queries["c. latest 20 in section (+ IS NOT NULL guard)"] = (
                 Article.objects.filter(live=True, section=s, first_published_at__isnull=False)
-                .order_by("-first_published_at", "-id").defer("body")[:20]
+                .order_by("-first_published_at", "-id")
+                .defer("body")[:20]
             )
             base = Article.objects.filter(live=True, section=s).defer("body")
             anchor = base.order_by("-first_published_at", "-id").values_list("first_published_at", "id")[self.deep - 1]
@@ -1094,9 +1428,11 @@ def build_generated(page, snip, args) -> str:
     out.append("")
     if snip and any(k.endswith(" [tuned]") for k in snip["m"]):
         out.append("### Snippet, stock indexes vs tuned indexes (p50 / p95, ms)\n")
-        out.append("Tuned = `bench_tuned()`: non-partial `(section, -first_published_at, -id) INCLUDE (headline, "
-                   "latest_revision_id)` and `(-first_published_at, -id) INCLUDE (latest_revision_id)` instead of "
-                   "DraftStateMixin's single-column `first_published_at` index.\n")
+        out.append(
+            "Tuned = `bench_tuned()`: non-partial `(section, -first_published_at, -id) INCLUDE (headline, "
+            "latest_revision_id)` and `(-first_published_at, -id) INCLUDE (latest_revision_id)` instead of "
+            "DraftStateMixin's single-column `first_published_at` index.\n"
+        )
         out.append("| measurement | stock p50 | stock p95 | tuned p50 | tuned p95 |\n|---|---:|---:|---:|---:|")
         for k, r in snip["m"].items():
             if k.endswith(" [tuned]"):

@@ -204,9 +204,7 @@ def front_page() -> FrontPage:
     """The home page: a top story, big teasers and a block per section (5 queries)."""
     sections = list(Section.objects.filter(show_on_home=True))
     candidates = list(
-        article_listing_queryset()
-        .filter(image__isnull=False)
-        .order_by("-first_published_at", "-id")[:FEATURED_WINDOW]
+        article_listing_queryset().filter(image__isnull=False).order_by("-first_published_at", "-id")[:FEATURED_WINDOW]
     )
     featured = [article for article in candidates if article.is_featured]
     top = featured[0] if featured else (candidates[0] if candidates else None)
@@ -219,8 +217,8 @@ def front_page() -> FrontPage:
         [section.pk for section in sections], SECTION_BLOCK_SIZE, exclude={article.pk for article in shown}
     )
     by_section: dict[int, list[Article]] = {section.pk: [] for section in sections}
-    for article in article_listing_queryset(image_sets=("thumb",)).filter(pk__in=block_ids).order_by(
-        "-first_published_at", "-id"
+    for article in (
+        article_listing_queryset(image_sets=("thumb",)).filter(pk__in=block_ids).order_by("-first_published_at", "-id")
     ):
         by_section[article.section_id].append(article)
     blocks = [
