@@ -46,7 +46,7 @@ class ArticleViewSet(SnippetViewSet):
         "headline",
         Column("section", label=_("Rubriek"), accessor="section"),
         DateColumn("first_published_at", label=_("Gepubliceerd"), sort_key="first_published_at"),
-        "status_string",
+        Column("status_string", label=_("Status")),
     ]
     list_filter = ["section", "live", "is_featured"]
     list_per_page = 25
