@@ -188,13 +188,15 @@ def _latest_ids_per_section(section_ids: list[int], per_section: int, exclude: s
     table = Article._meta.db_table
     not_in = f"AND id NOT IN ({', '.join(['%s'] * len(exclude))})" if exclude else ""
     branch = (
-        f"SELECT * FROM (SELECT id FROM {table} WHERE live = %s AND section_id = %s {not_in} "
+        # A bare `live`, not `live = %s`: SQLite only uses the partial index
+        # (WHERE live) when the condition is visible when the statement is prepared.
+        f"SELECT * FROM (SELECT id FROM {table} WHERE live AND section_id = %s {not_in} "
         f"ORDER BY first_published_at DESC, id DESC LIMIT %s) AS s"
     )
     parts, params = [], []
     for index, section_id in enumerate(section_ids):
         parts.append(f"{branch}{index}")
-        params.extend([True, section_id, *exclude, per_section])
+        params.extend([section_id, *exclude, per_section])
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         return [row[0] for row in cursor.fetchall()]
@@ -203,12 +205,13 @@ def _latest_ids_per_section(section_ids: list[int], per_section: int, exclude: s
 def front_page() -> FrontPage:
     """The home page: a top story, big teasers and a block per section (5 queries)."""
     sections = list(Section.objects.filter(show_on_home=True))
-    candidates = list(
-        article_listing_queryset().filter(image__isnull=False).order_by("-first_published_at", "-id")[:FEATURED_WINDOW]
-    )
-    featured = [article for article in candidates if article.is_featured]
-    top = featured[0] if featured else (candidates[0] if candidates else None)
-    teasers = [article for article in candidates if article is not top][:FRONT_TEASERS]
+    # The newest articles only: an archive without images must not turn "newest
+    # with an image" into a scan of the whole table.
+    candidates = list(article_listing_queryset().order_by("-first_published_at", "-id")[:FEATURED_WINDOW])
+    with_image = [article for article in candidates if article.image_id]
+    featured = [article for article in with_image if article.is_featured]
+    top = (featured or with_image or candidates or [None])[0]
+    teasers = [article for article in (with_image or candidates) if article is not top][:FRONT_TEASERS]
     shown = [article for article in [top, *teasers] if article is not None]
     # Renditions only for the five that are shown.
     prefetch_related_objects(shown, _renditions("wide", "teaser"))

@@ -66,3 +66,26 @@ def test_reader_pages_cost_a_fixed_number_of_queries(client, kind, django_assert
         }[kind]
         counts.append(_query_count(client, url, django_assert_max_num_queries))
     assert counts[0] == counts[1], counts
+
+
+def test_front_page_without_images_has_a_text_top_story():
+    articles = published_articles(6, section=SectionFactory(slug="tekst", name="Tekst"))
+    page = front_page()
+    assert page.top == articles[0]
+    assert page.teasers == articles[1:5]
+
+
+def test_section_blocks_use_the_live_section_index_on_sqlite():
+    """SQLite only uses a partial index when its condition is visible at prepare time."""
+    from tribune.newsroom import selectors
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite query plan")
+    published_articles(3, section=SectionFactory(slug="plan", name="Plan"))
+    with CaptureQueriesContext(connection) as queries:
+        selectors._latest_ids_per_section([1, 2], 4, exclude={99})
+    sql = queries.captured_queries[-1]["sql"]  # with the parameters filled in
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "article_live_section_recent" in plan, plan
