@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from django import template
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from tribune.core.images import RENDITION_SETS, filters_for
 
@@ -139,7 +140,12 @@ def reactions(count: int | None) -> SafeString:
     A tag rather than an included template: listings print dozens of these, and
     `{% blocktranslate count %}` per teaser cost more than the rest of the teaser.
     """
-    count = count or 0
+    return _reactions_html(get_language(), count or 0)
+
+
+@lru_cache(maxsize=2048)
+def _reactions_html(language: str, count: int) -> SafeString:
+    # Keyed on the active language too, so the cache never serves another language's label.
     return format_html(
         '<span class="reactions" title="{}"><span class="visually-hidden">{} </span>{}</span>',
         ngettext("%(counter)s reactie", "%(counter)s reacties", count) % {"counter": count},
