@@ -75,38 +75,57 @@ def keyset_page(
     cursor: Cursor | None = None,
     direction: Direction = Direction.OLDER,
     item_key: Any = None,
+    keys: QuerySet[Any] | None = None,
 ) -> KeysetPage:
     """One page of `queryset`, newest first, starting just past `cursor`.
 
     `date_field`/`pk_field` name the sort key (they may follow a relation, e.g.
     `tag_links__published_at`); `item_key(item) -> (date, pk)` reads it back from a
     result row and defaults to the item's own `first_published_at` and `pk`.
+
+    `keys`, when given, is a bare queryset with the same filters: the page's ids
+    are chosen from it in a subquery and the rows fetched by primary key. This
+    pins PostgreSQL to the listing's own index; with joins and a LIMIT it may
+    otherwise walk a global date index and filter out most of the table (a big
+    section with nothing recent cost 0.5 s, see docs/performance.md).
     """
     key = item_key or (lambda item: (item.first_published_at, item.pk))
+    newest_first = (f"-{date_field}", f"-{pk_field}")
+    oldest_first = (date_field, pk_field)
+
+    def rows(condition: Q | None, ordering: tuple[str, str]) -> list[Any]:
+        source = keys if keys is not None else queryset
+        if condition is not None:
+            source = source.filter(condition)
+        source = source.order_by(*ordering)[: size + 1]
+        if keys is not None:
+            return list(queryset.filter(pk__in=source.values("pk")).order_by(*ordering))
+        return list(source)
+
     if cursor is None:
-        rows = list(queryset.order_by(f"-{date_field}", f"-{pk_field}")[: size + 1])
-        more_older, more_newer = len(rows) > size, False
-        rows = rows[:size]
+        found = rows(None, newest_first)
+        more_older, more_newer = len(found) > size, False
+        found = found[:size]
     elif direction is Direction.OLDER:
         # date <= d narrows the index range; the OR then only breaks ties.
         condition = Q(**{f"{date_field}__lte": cursor.published_at}) & (
             Q(**{f"{date_field}__lt": cursor.published_at}) | Q(**{f"{pk_field}__lt": cursor.pk})
         )
-        rows = list(queryset.filter(condition).order_by(f"-{date_field}", f"-{pk_field}")[: size + 1])
-        more_older, more_newer = len(rows) > size, True
-        rows = rows[:size]
+        found = rows(condition, newest_first)
+        more_older, more_newer = len(found) > size, True
+        found = found[:size]
     else:
         condition = Q(**{f"{date_field}__gte": cursor.published_at}) & (
             Q(**{f"{date_field}__gt": cursor.published_at}) | Q(**{f"{pk_field}__gt": cursor.pk})
         )
-        rows = list(queryset.filter(condition).order_by(date_field, pk_field)[: size + 1])
-        more_older, more_newer = True, len(rows) > size
-        rows = rows[:size][::-1]
-    if not rows:
+        found = rows(condition, oldest_first)
+        more_older, more_newer = True, len(found) > size
+        found = found[:size][::-1]
+    if not found:
         return KeysetPage(items=[], older=None, newer=None)
-    first, last = key(rows[0]), key(rows[-1])
+    first, last = key(found[0]), key(found[-1])
     return KeysetPage(
-        items=rows,
+        items=found,
         older=Cursor(published_at=last[0], pk=last[1]).encode() if more_older else None,
         newer=Cursor(published_at=first[0], pk=first[1]).encode() if more_newer else None,
     )

@@ -90,9 +90,12 @@ def article_detail_context(*, article: Article, preview: bool = False) -> dict[s
     }
 
 
-def article_keyset_page(queryset: QuerySet[Article], *, cursor: Cursor | None, direction: Direction) -> KeysetPage:
+def article_keyset_page(
+    queryset: QuerySet[Article], *, keys: QuerySet[Article], cursor: Cursor | None, direction: Direction
+) -> KeysetPage:
     return keyset_page(
         queryset,
+        keys=keys,
         date_field="first_published_at",
         pk_field="id",
         size=settings.TRIBUNE_PAGE_SIZE,
@@ -110,9 +113,10 @@ def section_get(*, slug: str) -> Section:
 
 def section_article_page(*, section: Section | None, cursor: Cursor | None, direction: Direction) -> KeysetPage:
     queryset = article_listing_queryset(image_sets=("thumb",))
+    keys = Article.objects.filter(live=True)
     if section is not None:
-        queryset = queryset.filter(section=section)
-    return article_keyset_page(queryset, cursor=cursor, direction=direction)
+        queryset, keys = queryset.filter(section=section), keys.filter(section=section)
+    return article_keyset_page(queryset, keys=keys, cursor=cursor, direction=direction)
 
 
 def author_get(*, slug: str) -> Author:
