@@ -32,18 +32,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+sys.path.insert(0, str(ROOT))  # run as a script from the project root
+from tribune.tests.chromium import CHROMIUM as DEFAULT_CHROMIUM  # noqa: E402
+from tribune.tests.chromium import CHROMIUM_FLAGS  # noqa: E402
+
 DEMO_FIXTURE = ROOT / "tribune" / "newsroom" / "demo" / "demo_newsroom.json"
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = os.environ.get("CHROME_PATH", str(DEFAULT_CHROMIUM))
+CHROME_FLAGS = ["--headless=new", *CHROMIUM_FLAGS]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"score": 100, "lcp_ms": 1000, "before_images_kb": 50, "js_kb": 8}
 

@@ -16,18 +16,9 @@ from typing import Any
 import pytest
 
 from config.env import BASE_DIR, ENV
+from tribune.tests.chromium import CHROMIUM, CHROMIUM_FLAGS
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM_ARGS = ["--headless", *CHROMIUM_FLAGS]
 NODE_MODULES = BASE_DIR / "node_modules"
 ARTIFACTS = BASE_DIR / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
