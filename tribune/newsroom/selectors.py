@@ -214,7 +214,8 @@ def front_page() -> FrontPage:
     candidates = list(article_listing_queryset().order_by("-first_published_at", "-id")[:FEATURED_WINDOW])
     with_image = [article for article in candidates if article.image_id]
     featured = [article for article in with_image if article.is_featured]
-    top = (featured or with_image or candidates or [None])[0]
+    pool = featured or with_image or candidates
+    top = pool[0] if pool else None
     teasers = [article for article in (with_image or candidates) if article is not top][:FRONT_TEASERS]
     shown = [article for article in [top, *teasers] if article is not None]
     # Renditions only for the five that are shown.
