@@ -206,12 +206,18 @@ def _latest_ids_per_section(section_ids: list[int], per_section: int, exclude: s
         return [row[0] for row in cursor.fetchall()]
 
 
-def front_page() -> FrontPage:
-    """The home page: a top story, big teasers and a block per section (5 queries)."""
+def front_page(*, newest: list[Article] | None = None) -> FrontPage:
+    """The home page: a top story, big teasers and a block per section (4 queries).
+
+    `newest` is the "Meest recent" list when the caller has it already: the top
+    story is chosen from the same newest rows, so the home page reads them once.
+    """
     sections = list(Section.objects.filter(show_on_home=True))
     # The newest articles only: an archive without images must not turn "newest
     # with an image" into a scan of the whole table.
-    candidates = list(article_listing_queryset().order_by("-first_published_at", "-id")[:FEATURED_WINDOW])
+    if newest is None:
+        newest = list(article_listing_queryset().order_by("-first_published_at", "-id")[:FEATURED_WINDOW])
+    candidates = newest[:FEATURED_WINDOW]
     with_image = [article for article in candidates if article.image_id]
     featured = [article for article in with_image if article.is_featured]
     pool = featured or with_image or candidates

@@ -10,13 +10,11 @@ from tribune.rankings.selectors import recent_articles
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    recent = recent_articles(limit=settings.TRIBUNE_RECENT_COUNT)
     return render(
         request,
         "newsroom/home.html",
-        {
-            "front": selectors.front_page(),
-            "recent_articles": recent_articles(limit=settings.TRIBUNE_RECENT_COUNT),
-        },
+        {"front": selectors.front_page(newest=recent), "recent_articles": recent},
     )
 
 
