@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from functools import partial
+
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
-from tribune.core.listing import cursor_or_404
+from tribune.core.listing import listing_page_or_404
 from tribune.newsroom import selectors
 from tribune.rankings.selectors import recent_articles
 
@@ -28,10 +30,7 @@ def article_detail(request: HttpRequest, section: str, slug: str, pk: int) -> Ht
 
 def section_detail(request: HttpRequest, section: str) -> HttpResponse:
     section_obj = selectors.section_get(slug=section)
-    cursor, direction = cursor_or_404(request)
-    page = selectors.section_article_page(section=section_obj, cursor=cursor, direction=direction)
-    if cursor is not None and not page.items:
-        raise Http404("empty page")
+    page = listing_page_or_404(request, partial(selectors.section_article_page, section=section_obj))
     return render(
         request,
         "newsroom/listing.html",
@@ -40,19 +39,13 @@ def section_detail(request: HttpRequest, section: str) -> HttpResponse:
 
 
 def archive(request: HttpRequest) -> HttpResponse:
-    cursor, direction = cursor_or_404(request)
-    page = selectors.section_article_page(section=None, cursor=cursor, direction=direction)
-    if cursor is not None and not page.items:
-        raise Http404("empty page")
+    page = listing_page_or_404(request, partial(selectors.section_article_page, section=None))
     return render(request, "newsroom/listing.html", {"title": None, "page": page, "kind": "archive"})
 
 
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = selectors.author_get(slug=slug)
-    cursor, direction = cursor_or_404(request)
-    page = selectors.author_article_page(author=author, cursor=cursor, direction=direction)
-    if cursor is not None and not page.items:
-        raise Http404("empty page")
+    page = listing_page_or_404(request, partial(selectors.author_article_page, author=author))
     return render(
         request, "newsroom/listing.html", {"author": author, "title": author.name, "page": page, "kind": "author"}
     )
