@@ -38,6 +38,16 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "15",
         "Seconds between two scheduler ticks (scheduled articles go live within this).",
     ),
+    "TRIBUNE_TRUSTED_PROXIES": (
+        "0",
+        "How many reverse proxies (nginx, a CDN) stand in front of the app servers. The reader's network "
+        "address is then read from that many hops back in `X-Forwarded-For`; 0 trusts no header.",
+    ),
+    "TRIBUNE_ADDRESS_RETENTION_DAYS": (
+        "7",
+        "Days a comment writer's raw network address is kept (for legal requests); then it is erased and only "
+        "a keyed hash remains. 0: never stored.",
+    ),
     "TRIBUNE_WEB_WORKERS": ("", "App-server worker processes for `make serve`/`make demo`. Empty: one per CPU core."),
     "TRIBUNE_BIND": ("127.0.0.1:8000", "Address and port the app server listens on."),
     "CI": (
@@ -117,6 +127,8 @@ class Environment:
     site_name: str
     scheduler: bool
     scheduler_interval: int
+    trusted_proxies: int
+    address_retention_days: int
     web_workers: str
     bind: str
     ci: bool
@@ -139,6 +151,8 @@ def read_environment() -> Environment:
         site_name=_get("TRIBUNE_SITE_NAME"),
         scheduler=_bool("TRIBUNE_SCHEDULER"),
         scheduler_interval=max(1, int(_get("TRIBUNE_SCHEDULER_INTERVAL"))),
+        trusted_proxies=max(0, int(_get("TRIBUNE_TRUSTED_PROXIES"))),
+        address_retention_days=max(0, int(_get("TRIBUNE_ADDRESS_RETENTION_DAYS"))),
         web_workers=_get("TRIBUNE_WEB_WORKERS"),
         bind=_get("TRIBUNE_BIND"),
         ci=_bool("CI"),

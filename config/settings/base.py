@@ -149,6 +149,26 @@ TRIBUNE_SCHEDULER_INTERVAL = ENV.scheduler_interval
 TRIBUNE_RECENT_COUNT = 25
 TRIBUNE_PAGE_SIZE = 20
 
+# --- Reader comments (the newsroom's own choices are in the admin: Instellingen > Reacties) ---
+TRIBUNE_TRUSTED_PROXIES = ENV.trusted_proxies
+TRIBUNE_ADDRESS_RETENTION_DAYS = ENV.address_retention_days
+# Long enough for a considered reaction, short enough that a page of them stays readable.
+TRIBUNE_COMMENT_MAX_LENGTH = 3000
+# One comment per reader (browser) and per network address in this many seconds; 0 switches it off.
+TRIBUNE_COMMENT_RATE_SECONDS = 15
+# A form sent back faster than a person can type is a bot.
+TRIBUNE_COMMENT_MIN_FILL_SECONDS = 3
+# A comment form is valid this long after the page was rendered.
+TRIBUNE_COMMENT_FORM_MAX_AGE = 6 * 60 * 60
+# The same text again within this window (same article, or same writer anywhere) is a duplicate.
+TRIBUNE_COMMENT_DUPLICATE_SECONDS = 24 * 60 * 60
+# Top-level comments per page of a thread; replies beyond REPLIES_SHOWN sit behind a link.
+TRIBUNE_COMMENT_PAGE_SIZE = 30
+TRIBUNE_COMMENT_REPLIES_SHOWN = 10
+# Where rate-limit slots live: Redis when there is one (shared by every app server), else the database.
+TRIBUNE_RATE_LIMIT_BACKEND = "redis" if ENV.redis_url else "database"
+TRIBUNE_REDIS_URL = ENV.redis_url
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

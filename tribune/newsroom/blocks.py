@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -56,13 +58,51 @@ class QuoteBlock(blocks.StructBlock):
         template = "newsroom/blocks/quote.html"
 
 
+class QuestionKind(models.TextChoices):
+    OPEN = "open", _("Open vraag: lezers antwoorden met een reactie")
+    POLL = "poll", _("Peiling: lezers kiezen een antwoord")
+
+
+POLL_MIN_OPTIONS = 2
+POLL_MAX_OPTIONS = 6
+
+
 class ReaderQuestionBlock(blocks.StructBlock):
+    """The closing question to readers: answered in the comments, or by a poll.
+
+    Publishing the article keeps its Poll row in step (tribune.engagement.services.poll_sync).
+    """
+
     question = blocks.CharBlock(label=_("Vraag aan de lezers"), max_length=200)
+    kind = blocks.ChoiceBlock(choices=QuestionKind.choices, default=QuestionKind.OPEN, label=_("Soort"))
+    options = blocks.ListBlock(
+        blocks.CharBlock(max_length=100, label=_("Antwoord")),
+        default=[],
+        max_num=POLL_MAX_OPTIONS,
+        label=_("Antwoorden (peiling: 2 tot 6)"),
+    )
+    closed = blocks.BooleanBlock(
+        required=False, label=_("Peiling gesloten"), help_text=_("Lezers zien dan alleen nog de uitslag.")
+    )
 
     class Meta:
         icon = "help"
         label = _("Vraag aan de lezers")
         template = "newsroom/blocks/reader_question.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        options = [option.strip() for option in value.get("options") or [] if option and option.strip()]
+        if value.get("kind") == QuestionKind.POLL and not POLL_MIN_OPTIONS <= len(options) <= POLL_MAX_OPTIONS:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "options": ValidationError(
+                        _("Een peiling heeft %(min)s tot %(max)s antwoorden."),
+                        params={"min": POLL_MIN_OPTIONS, "max": POLL_MAX_OPTIONS},
+                    )
+                }
+            )
+        return value
 
 
 class ArticleBodyBlock(blocks.StreamBlock):

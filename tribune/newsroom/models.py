@@ -6,6 +6,7 @@ docs/decisions/0001-article-model.md for the measurement behind that choice.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import get_script_prefix, reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -38,7 +40,9 @@ HEADLINE_MAX_LENGTH = 160
 LEAD_MAX_LENGTH = 500
 
 # First path segments the site itself uses; a section slug may not take them.
-RESERVED_SLUGS = frozenset({"redactie", "nieuws", "tag", "auteur", "uploads", "static", "documenten", "api", "zoeken"})
+RESERVED_SLUGS = frozenset(
+    {"redactie", "nieuws", "tag", "auteur", "uploads", "static", "documenten", "api", "zoeken", "reacties"}
+)
 
 
 def validate_section_slug(value: str) -> None:
@@ -114,6 +118,15 @@ class Author(models.Model):
         return reverse("newsroom:author", kwargs={"slug": self.slug})
 
 
+class CommentsMode(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Gesloten")
+    CLOSES_AFTER = "closes_after", _("Sluiten na een aantal dagen")
+
+
+DEFAULT_COMMENTS_CLOSE_AFTER_DAYS = 7
+
+
 class Article(
     WorkflowMixin,
     DraftStateMixin,
@@ -150,6 +163,14 @@ class Article(
         _("topverhaal"), default=False, help_text=_("Kandidaat voor de opening van de voorpagina.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    comments_mode = models.CharField(
+        _("reacties"), max_length=12, choices=CommentsMode.choices, default=CommentsMode.OPEN
+    )
+    comments_close_after_days = models.PositiveSmallIntegerField(
+        _("sluiten na (dagen)"),
+        default=DEFAULT_COMMENTS_CLOSE_AFTER_DAYS,
+        help_text=_("Dagen na de eerste publicatie, als de reacties na een aantal dagen sluiten."),
+    )
 
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
@@ -180,6 +201,9 @@ class Article(
         FieldPanel("body"),
         InlinePanel("tag_links", label=_("Tags (personen, clubs, competities)")),
         MultiFieldPanel([FieldPanel("slug"), FieldPanel("is_featured")], heading=_("Publicatie")),
+        MultiFieldPanel(
+            [FieldPanel("comments_mode"), FieldPanel("comments_close_after_days")], heading=_("Reacties van lezers")
+        ),
         PublishingPanel(),
     ]
 
@@ -224,6 +248,14 @@ class Article(
         if hasattr(self, "_approved_schedule"):
             return bool(self._approved_schedule)
         return bool(super().approved_schedule)
+
+    def comments_open(self, now: datetime | None = None) -> bool:
+        if self.comments_mode == CommentsMode.CLOSED or not self.live:
+            return False
+        if self.comments_mode == CommentsMode.CLOSES_AFTER and self.first_published_at:
+            closes_at = self.first_published_at + timedelta(days=self.comments_close_after_days)
+            return (now or timezone.now()) < closes_at
+        return True
 
     @property
     def display_caption(self) -> str:

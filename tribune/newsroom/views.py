@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
@@ -8,6 +9,7 @@ from django.shortcuts import render
 
 from tribune.core.listing import listing_page_or_404
 from tribune.newsroom import selectors
+from tribune.newsroom.models import Article
 from tribune.rankings.selectors import recent_articles
 
 
@@ -25,7 +27,18 @@ def article_detail(request: HttpRequest, section: str, slug: str, pk: int) -> Ht
     if section != article.section.slug or slug != article.slug:
         # Old headline, old slug or moved section: one canonical address, for readers and search engines.
         return HttpResponsePermanentRedirect(article.get_absolute_url())
-    return render(request, "newsroom/article_detail.html", selectors.article_detail_context(article=article))
+    return render_article(request, article)
+
+
+def render_article(
+    request: HttpRequest, article: Article, *, comment_form: Any = None, status: int = 200
+) -> HttpResponse:
+    """The article page; the comment views re-render it with the reader's refused form and its message."""
+    from tribune.engagement.views import article_engagement_context
+
+    context = selectors.article_detail_context(article=article)
+    context.update(article_engagement_context(request, article, comment_form=comment_form))
+    return render(request, "newsroom/article_detail.html", context, status=status)
 
 
 def section_detail(request: HttpRequest, section: str) -> HttpResponse:

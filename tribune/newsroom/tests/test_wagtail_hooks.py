@@ -34,6 +34,8 @@ def _form(*, section, author, tag, image, other, headline="Nieuwe trainer voor K
             "image": image.pk,
             "image_caption": "",
             "slug": "",
+            "comments_mode": "open",
+            "comments_close_after_days": 7,
             "body": streamfield(
                 [
                     (
@@ -48,7 +50,19 @@ def _form(*, section, author, tag, image, other, headline="Nieuwe trainer voor K
                         {"url": "https://www.strava.com/activities/1", "title": "Op Strava", "description": ""},
                     ),
                     ("quote", {"text": "We beginnen opnieuw.", "attribution": "De voorzitter"}),
-                    ("reader_question", {"question": "Is dit de juiste keuze?"}),
+                    (
+                        "reader_question",
+                        {
+                            "question": "Is dit de juiste keuze?",
+                            "kind": "poll",
+                            "options": {
+                                "count": 2,
+                                "0": {"value": "Ja", "deleted": "", "order": 0},
+                                "1": {"value": "Nee", "deleted": "", "order": 1},
+                            },
+                            "closed": "",
+                        },
+                    ),
                 ]
             ),
             **extra,
@@ -81,6 +95,8 @@ def test_newsroom_writes_and_publishes_an_article_with_every_block(editor_client
     home = editor_client.get("/").content.decode()
     recent = home[home.index("Meest recent") :]
     assert recent.index(article.headline) < recent.index("Vorige trainer ontslagen")
+    # Publishing made the reader question's poll.
+    assert [option.label for option in article.poll.options.all()] == ["Ja", "Nee"]
     page = editor_client.get(article.get_absolute_url())
     assert page.status_code == 200
     assert "LEES OOK:" in page.content.decode()

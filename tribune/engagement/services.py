@@ -1,0 +1,431 @@
+"""Writes for reader engagement: comments, moderation, likes, reports, poll votes.
+
+Every write is one transaction. Counters move with F() increments guarded by a
+conditional UPDATE on the comment's status, so a count changes exactly once per
+state change however many requests race for it. A refused submission raises
+`Refused` before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from tribune.engagement.identity import Reader, text_hash
+from tribune.engagement.models import (
+    AUTHOR_NAME_MAX_LENGTH,
+    ArticleEngagement,
+    Ban,
+    BanKind,
+    Comment,
+    CommentDecision,
+    CommentLike,
+    CommentPolicy,
+    CommentReport,
+    CommentStatus,
+    DecisionAction,
+    ModerationMode,
+    Poll,
+    PollOption,
+    PollVote,
+    RejectionReason,
+    ReportReason,
+    Rule,
+)
+from tribune.engagement.ratelimit import rate_limiter
+from tribune.engagement.signals import comment_published
+from tribune.newsroom.blocks import QuestionKind
+from tribune.newsroom.models import Article
+
+# What counts as a link in plain text: the same pattern the renderer turns into <a>.
+LINK_PATTERN = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']+")
+
+
+class RefusalCode:
+    INVALID = "invalid"
+    CLOSED = "closed"
+    BANNED = "banned"
+    DUPLICATE = "duplicate"
+    TOO_FAST = "too_fast"
+    SPAM = "spam"
+    ALREADY = "already"
+
+
+class Refused(Exception):
+    """A submission that is not accepted; `message` is for the reader, in Dutch."""
+
+    def __init__(self, message: str, *, code: str = RefusalCode.INVALID, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message, self.code, self.field = message, code, field
+
+
+@dataclass(frozen=True)
+class CommentOutcome:
+    comment: Comment
+    rule: str
+
+    @property
+    def message(self) -> str:
+        if self.comment.status == CommentStatus.PUBLISHED:
+            return _("Bedankt, uw reactie staat online.")
+        if self.comment.status == CommentStatus.REJECTED:
+            return _("Uw reactie werd niet geplaatst: ze bevat een woord dat hier niet is toegelaten.")
+        if self.rule == Rule.LINK_LIMIT:
+            return _("Bedankt. Uw reactie bevat veel links en wordt eerst nagekeken door de redactie.")
+        return _("Bedankt. Uw reactie verschijnt zodra een moderator ze heeft nagekeken.")
+
+
+def _count_links(text: str) -> int:
+    return len(LINK_PATTERN.findall(text))
+
+
+def _contains_any(text: str, words: list[str]) -> str | None:
+    folded = text.casefold()
+    for word in words:
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded):
+            return word
+    return None
+
+
+def _clean_text(value: str, *, field: str, label: str, max_length: int) -> str:
+    if "\x00" in value:
+        raise Refused(_("%(label)s bevat ongeldige tekens.") % {"label": label}, field=field)
+    value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not value:
+        raise Refused(_("Vul %(label)s in.") % {"label": label.lower()}, field=field)
+    if len(value) > max_length:
+        raise Refused(
+            _("%(label)s is te lang: maximaal %(max)s tekens, u schreef er %(count)s.")
+            % {"label": label, "max": max_length, "count": len(value)},
+            field=field,
+        )
+    return value
+
+
+def comment_validate(*, author_name: str, body: str, email: str = "") -> tuple[str, str, str]:
+    """Clean the reader's input or refuse it with a message naming the field."""
+    name = " ".join(
+        _clean_text(author_name, field="name", label=_("Uw naam"), max_length=AUTHOR_NAME_MAX_LENGTH).split()
+    )
+    text = _clean_text(body, field="body", label=_("Uw reactie"), max_length=settings.TRIBUNE_COMMENT_MAX_LENGTH)
+    email = email.strip()
+    if email:
+        from django.core.validators import validate_email
+
+        try:
+            validate_email(email)
+        except Exception as exc:
+            raise Refused(_("Dat e-mailadres klopt niet."), field="email") from exc
+        if len(email) > 254:
+            raise Refused(_("Dat e-mailadres klopt niet."), field="email")
+    return name, text, email
+
+
+def _decide(*, text: str, reader: Reader, policy: CommentPolicy) -> tuple[str, str]:
+    """The status a new comment gets, and the rule that decided it."""
+    if _contains_any(text, policy.blocked_list):
+        return CommentStatus.REJECTED, Rule.BLOCKED_WORD
+    if _contains_any(text, policy.suspect_list):
+        return CommentStatus.PENDING, Rule.SUSPECT_WORD
+    if _count_links(text) > policy.link_limit:
+        return CommentStatus.PENDING, Rule.LINK_LIMIT
+    if policy.moderation_mode == ModerationMode.PRE:
+        return CommentStatus.PENDING, Rule.PRE_MODERATION
+    if policy.moderation_mode == ModerationMode.PRE_FIRST_TIME and not (
+        Comment.objects.filter(reader_hash=reader.reader_hash, status=CommentStatus.PUBLISHED).exists()
+    ):
+        return CommentStatus.PENDING, Rule.FIRST_TIME
+    return CommentStatus.PUBLISHED, Rule.POST_MODERATION
+
+
+def _is_banned(reader: Reader) -> bool:
+    return Ban.objects.filter(
+        Q(kind=BanKind.ADDRESS, value_hash=reader.address_hash) | Q(kind=BanKind.READER, value_hash=reader.reader_hash)
+    ).exists()
+
+
+def _is_duplicate(*, article: Article, reader: Reader, fingerprint: str) -> bool:
+    since = timezone.now() - timedelta(seconds=settings.TRIBUNE_COMMENT_DUPLICATE_SECONDS)
+    return Comment.objects.filter(
+        Q(article=article) | Q(reader_hash=reader.reader_hash), body_hash=fingerprint, created_at__gte=since
+    ).exists()
+
+
+def _take_rate_slots(reader: Reader) -> None:
+    seconds = settings.TRIBUNE_COMMENT_RATE_SECONDS
+    if not seconds:
+        return
+    limiter = rate_limiter()
+    reader_key, address_key = f"comment:r:{reader.reader_hash}", f"comment:a:{reader.address_hash}"
+    message = ngettext(
+        "U reageert te snel. Wacht %(seconds)s seconde en probeer opnieuw.",
+        "U reageert te snel. Wacht %(seconds)s seconden en probeer opnieuw.",
+        seconds,
+    ) % {"seconds": seconds}
+    if not limiter.take(reader_key, seconds=seconds):
+        raise Refused(message, code=RefusalCode.TOO_FAST)
+    if not limiter.take(address_key, seconds=seconds):
+        limiter.release(reader_key)
+        raise Refused(message, code=RefusalCode.TOO_FAST)
+
+
+def _engagement_add(article_id: int, delta: int) -> None:
+    # The row may not exist yet; INSERT ... ON CONFLICT DO NOTHING never races into an error.
+    ArticleEngagement.objects.bulk_create([ArticleEngagement(article_id=article_id)], ignore_conflicts=True)
+    ArticleEngagement.objects.filter(pk=article_id).update(reaction_count=F("reaction_count") + delta)
+
+
+def _log(
+    comment: Comment, action: str, rule: str, *, reason: str = "", detail: str = "", moderator: Any = None
+) -> None:
+    CommentDecision.objects.create(
+        comment=comment, action=action, rule=rule, reason=reason, detail=detail[:200], moderator=moderator
+    )
+
+
+def _announce(comment: Comment) -> None:
+    transaction.on_commit(lambda: comment_published.send(sender=Comment, comment=comment))
+
+
+def comment_create(
+    *,
+    article: Article,
+    author_name: str,
+    body: str,
+    reader: Reader,
+    policy: CommentPolicy,
+    email: str = "",
+    parent: Comment | None = None,
+) -> CommentOutcome:
+    """Post a reader's comment (or reply): validated, spam-checked, rate-limited, then decided by the rules."""
+    if not article.comments_open():
+        raise Refused(_("De reacties bij dit artikel zijn gesloten."), code=RefusalCode.CLOSED)
+    name, text, email = comment_validate(author_name=author_name, body=body, email=email)
+    if parent is not None:
+        if parent.article_id != article.pk or parent.status != CommentStatus.PUBLISHED:
+            raise Refused(_("U kunt niet meer antwoorden op die reactie."), field="parent")
+        # One level of threading: a reply to a reply joins the same thread.
+        if parent.parent_id:
+            parent = parent.parent
+    if _is_banned(reader):
+        raise Refused(_("U kunt op deze site niet meer reageren."), code=RefusalCode.BANNED)
+    fingerprint = text_hash(text)
+    if _is_duplicate(article=article, reader=reader, fingerprint=fingerprint):
+        raise Refused(_("Deze reactie werd al geplaatst."), code=RefusalCode.DUPLICATE)
+    _take_rate_slots(reader)
+    status, rule = _decide(text=text, reader=reader, policy=policy)
+    now = timezone.now()
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            article=article,
+            parent=parent,
+            author_name=name,
+            email=email,
+            body=text,
+            status=status,
+            published_at=now if status == CommentStatus.PUBLISHED else None,
+            reader_hash=reader.reader_hash,
+            address_hash=reader.address_hash,
+            address=reader.address if settings.TRIBUNE_ADDRESS_RETENTION_DAYS else None,
+            body_hash=fingerprint,
+            rejection_reason=RejectionReason.BLOCKED_WORD if status == CommentStatus.REJECTED else "",
+        )
+        action = {
+            CommentStatus.PUBLISHED: DecisionAction.PUBLISHED,
+            CommentStatus.PENDING: DecisionAction.QUEUED,
+            CommentStatus.REJECTED: DecisionAction.REJECTED,
+        }[CommentStatus(status)]
+        _log(comment, action, rule, reason=comment.rejection_reason)
+        if status == CommentStatus.PUBLISHED:
+            _engagement_add(article.pk, 1)
+            _announce(comment)
+    return CommentOutcome(comment=comment, rule=rule)
+
+
+# --- moderation ---
+
+
+@transaction.atomic
+def comment_approve(*, comment: Comment, moderator: Any = None) -> bool:
+    """Publish a pending or rejected comment, or clear the reports on a published one."""
+    now = timezone.now()
+    published = (
+        Comment.objects.filter(pk=comment.pk)
+        .exclude(status=CommentStatus.PUBLISHED)
+        .update(status=CommentStatus.PUBLISHED, published_at=now, report_count=0, rejection_reason="")
+    )
+    if published:
+        _engagement_add(comment.article_id, 1)
+    else:
+        Comment.objects.filter(pk=comment.pk).update(report_count=0)
+    CommentReport.objects.filter(comment=comment, resolved=False).update(resolved=True)
+    _log(comment, DecisionAction.PUBLISHED, Rule.MODERATOR, moderator=moderator)
+    comment.refresh_from_db()
+    if published:
+        _announce(comment)
+    return bool(published)
+
+
+@transaction.atomic
+def comment_reject(*, comment: Comment, reason: str, moderator: Any = None, detail: str = "") -> bool:
+    if reason not in RejectionReason.values:
+        raise Refused(_("Kies een reden."), field="reason")
+    was_published = (
+        Comment.objects.filter(pk=comment.pk, status=CommentStatus.PUBLISHED).update(
+            status=CommentStatus.REJECTED, rejection_reason=reason, report_count=0, is_featured=False
+        )
+        > 0
+    )
+    if was_published:
+        _engagement_add(comment.article_id, -1)
+    else:
+        Comment.objects.filter(pk=comment.pk).update(
+            status=CommentStatus.REJECTED, rejection_reason=reason, report_count=0, is_featured=False
+        )
+    CommentReport.objects.filter(comment=comment, resolved=False).update(resolved=True)
+    _log(comment, DecisionAction.REJECTED, Rule.MODERATOR, reason=reason, detail=detail, moderator=moderator)
+    comment.refresh_from_db()
+    return was_published
+
+
+@transaction.atomic
+def comment_feature(*, comment: Comment, featured: bool = True, moderator: Any = None) -> None:
+    if featured and comment.status != CommentStatus.PUBLISHED:
+        raise Refused(_("Alleen een gepubliceerde reactie kan uitgelicht worden."))
+    Comment.objects.filter(pk=comment.pk).update(is_featured=featured)
+    comment.is_featured = featured
+    _log(
+        comment, DecisionAction.FEATURED if featured else DecisionAction.UNFEATURED, Rule.MODERATOR, moderator=moderator
+    )
+
+
+@transaction.atomic
+def comment_ban_author(*, comment: Comment, reason: str, moderator: Any = None) -> int:
+    """Block the writer (hashed address and browser), reject this comment and their others still waiting."""
+    if reason not in RejectionReason.values:
+        raise Refused(_("Kies een reden."), field="reason")
+    Ban.objects.bulk_create(
+        [
+            Ban(
+                kind=BanKind.ADDRESS,
+                value_hash=comment.address_hash,
+                comment=comment,
+                reason=reason,
+                moderator=moderator,
+            ),
+            Ban(
+                kind=BanKind.READER, value_hash=comment.reader_hash, comment=comment, reason=reason, moderator=moderator
+            ),
+        ],
+        ignore_conflicts=True,
+    )
+    _log(comment, DecisionAction.AUTHOR_BANNED, Rule.MODERATOR, reason=reason, moderator=moderator)
+    rejected = 0
+    waiting = Comment.objects.filter(reader_hash=comment.reader_hash, status=CommentStatus.PENDING).exclude(
+        pk=comment.pk
+    )
+    for other in [comment, *waiting]:
+        comment_reject(comment=other, reason=reason, moderator=moderator)
+        rejected += 1
+    return rejected
+
+
+# --- readers' likes, reports and votes ---
+
+
+def comment_like(*, comment: Comment, reader: Reader) -> bool:
+    """Like a published comment once per reader; False when this reader already did."""
+    if comment.status != CommentStatus.PUBLISHED:
+        raise Refused(_("Deze reactie is niet meer beschikbaar."))
+    try:
+        with transaction.atomic():
+            CommentLike.objects.create(comment=comment, reader_hash=reader.reader_hash)
+            Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
+    except IntegrityError:
+        return False
+    return True
+
+
+def comment_report(*, comment: Comment, reader: Reader, reason: str, policy: CommentPolicy, note: str = "") -> bool:
+    """Report a comment once per reader; enough reports hide it until a moderator decides."""
+    if reason not in ReportReason.values:
+        raise Refused(_("Kies waarom u deze reactie meldt."), field="reason")
+    if "\x00" in note:
+        raise Refused(_("De toelichting bevat ongeldige tekens."), field="note")
+    if comment.status == CommentStatus.REJECTED:
+        return True  # already gone; nothing to add
+    try:
+        with transaction.atomic():
+            CommentReport.objects.create(
+                comment=comment, reader_hash=reader.reader_hash, reason=reason, note=note.strip()[:300]
+            )
+            Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+            threshold = policy.reports_to_hide
+            if threshold and (
+                Comment.objects.filter(
+                    pk=comment.pk, status=CommentStatus.PUBLISHED, report_count__gte=threshold
+                ).update(status=CommentStatus.PENDING, is_featured=False)
+            ):
+                _engagement_add(comment.article_id, -1)
+                _log(comment, DecisionAction.QUEUED, Rule.REPORTS, detail=str(threshold))
+    except IntegrityError:
+        return False
+    return True
+
+
+def poll_vote(*, poll: Poll, position: int, reader: Reader) -> bool:
+    """One vote per reader; False when this reader already voted."""
+    if poll.is_closed:
+        raise Refused(_("Deze peiling is gesloten."), code=RefusalCode.CLOSED)
+    try:
+        with transaction.atomic():
+            if not PollOption.objects.filter(poll=poll, position=position).update(votes=F("votes") + 1):
+                raise Refused(_("Kies een van de antwoorden."), field="option")
+            PollVote.objects.create(poll=poll, position=position, reader_hash=reader.reader_hash)
+    except IntegrityError:
+        return False
+    return True
+
+
+def _poll_block(article: Article) -> dict[str, Any] | None:
+    for block in article.body:
+        if block.block_type == "reader_question" and block.value.get("kind") == QuestionKind.POLL:
+            return dict(block.value)
+    return None
+
+
+@transaction.atomic
+def poll_sync(*, article: Article) -> Poll | None:
+    """Make the article's Poll row match its published reader question.
+
+    Options are matched by position, so fixing a typo keeps the votes; removing
+    the poll from the article removes its votes too.
+    """
+    value = _poll_block(article)
+    if value is None:
+        Poll.objects.filter(article=article).delete()
+        return None
+    labels = [str(option).strip() for option in value.get("options") or [] if str(option).strip()]
+    poll, _created = Poll.objects.update_or_create(
+        article=article, defaults={"question": value["question"], "is_closed": bool(value.get("closed"))}
+    )
+    PollOption.objects.filter(poll=poll, position__gte=len(labels)).delete()
+    PollVote.objects.filter(poll=poll, position__gte=len(labels)).delete()
+    for position, label in enumerate(labels):
+        PollOption.objects.update_or_create(poll=poll, position=position, defaults={"label": label[:100]})
+    return poll
+
+
+def addresses_erase_expired(*, now: Any = None) -> int:
+    """Erase raw network addresses older than TRIBUNE_ADDRESS_RETENTION_DAYS (hashes stay for bans)."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.TRIBUNE_ADDRESS_RETENTION_DAYS)
+    return Comment.objects.filter(address__isnull=False, created_at__lt=cutoff).update(address=None)

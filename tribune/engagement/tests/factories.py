@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from django.test import override_settings
+
+from tribune.engagement.identity import Reader, keyed_hash
+from tribune.engagement.models import CommentPolicy, ModerationMode
+from tribune.engagement.services import comment_create
+from tribune.newsroom.models import Article
+from tribune.newsroom.tests.factories import published_article
+
+_readers = itertools.count(1)
+
+
+def reader(name: str | None = None, *, address: str = "192.0.2.10") -> Reader:
+    """A distinct reader (browser) per call unless `name` repeats."""
+    token = name or f"reader-{next(_readers)}"
+    return Reader(
+        reader_hash=keyed_hash("reader", token),
+        address_hash=keyed_hash("address", address),
+        address=address,
+        token=token,
+        is_new=False,
+    )
+
+
+def policy(**overrides: Any) -> CommentPolicy:
+    """The site's comment policy, post-moderated unless told otherwise."""
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    values = {"moderation_mode": ModerationMode.POST, **overrides}
+    instance, _ = CommentPolicy.objects.update_or_create(site=site, defaults=values)
+    return instance
+
+
+POLL_QUESTION = "Ziet u hem nog terug als trainer aan de slag gaan?"
+
+
+def poll_article(
+    *, options: tuple[str, ...] = ("Ja", "Nee", "Weet niet"), closed: bool = False, **kwargs: Any
+) -> Article:
+    return published_article(
+        body=[
+            {"type": "paragraph", "value": "<p>Tekst.</p>"},
+            {
+                "type": "reader_question",
+                "value": {"question": POLL_QUESTION, "kind": "poll", "options": list(options), "closed": closed},
+            },
+        ],
+        **kwargs,
+    )
+
+
+@override_settings(TRIBUNE_COMMENT_RATE_SECONDS=0)
+def published_comment(
+    *, article: Article, body: str = "Sterk artikel, bedankt.", author_name: str = "Lezer", **kwargs: Any
+):
+    outcome = comment_create(
+        article=article,
+        author_name=author_name,
+        body=body,
+        reader=kwargs.pop("reader", None) or reader(),
+        policy=kwargs.pop("policy", None) or policy(),
+        **kwargs,
+    )
+    return outcome.comment
