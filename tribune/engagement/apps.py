@@ -13,6 +13,8 @@ class EngagementConfig(AppConfig):
 
         from tribune.engagement import receivers
         from tribune.newsroom.models import Article
+        from tribune.newsroom.scheduling import scheduler_ticked
 
         # The admin and the scheduler publish through Wagtail revisions: the poll follows its signal.
         published.connect(receivers.sync_poll, sender=Article, dispatch_uid="engagement-poll")
+        scheduler_ticked.connect(receivers.housekeeping, dispatch_uid="engagement-housekeeping")

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import IntegrityError, close_old_connections, transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 
 from tribune.newsroom.models import SchedulerLease
@@ -29,6 +30,8 @@ from tribune.newsroom.models import SchedulerLease
 logger = logging.getLogger(__name__)
 
 LEASE_NAME = "publish_scheduled"
+# Sent by the process that holds the lease, once per tick, after publishing.
+scheduler_ticked = Signal()
 # A holder that misses this many ticks is presumed dead and replaced.
 LEASE_TICKS = 3
 
@@ -63,6 +66,8 @@ def scheduler_tick(*, holder: str | None = None) -> bool:
     ):
         return False
     call_command("publish_scheduled", stdout=io.StringIO())
+    # Other apps' periodic chores (erasing expired network addresses...) ride on the same lease.
+    scheduler_ticked.send(sender=scheduler_tick)
     return True
 
 

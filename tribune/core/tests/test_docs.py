@@ -37,3 +37,16 @@ def test_env_is_read_in_one_place():
         if "os.environ" in text or "os.getenv" in text:
             offenders.append(str(path.relative_to(BASE_DIR)))
     assert offenders == ["config/wsgi.py"]  # Django's own DJANGO_SETTINGS_MODULE default
+
+
+TRIBUNE_SETTINGS = sorted(
+    line.split("=")[0].strip()
+    for line in (BASE_DIR / "config" / "settings" / "base.py").read_text(encoding="utf-8").splitlines()
+    if line.startswith("TRIBUNE_") and "=" in line
+)
+
+
+@pytest.mark.parametrize("name", TRIBUNE_SETTINGS)
+def test_every_tribune_setting_is_documented(name):
+    """Settings read from the environment are in the variables table; the others in their own."""
+    assert f"`{name}`" in README
