@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Site
 
 from tribune.engagement import selectors, services
 from tribune.engagement.forms import CommentForm, ReportForm, TokenForm
@@ -54,7 +55,9 @@ def _wants_json(request: HttpRequest) -> bool:
 
 
 def _policy(request: HttpRequest) -> CommentPolicy:
-    return CommentPolicy.for_request(request)
+    site = Site.find_for_request(request)
+    # Without any Wagtail site (a bare database) the defaults apply.
+    return CommentPolicy.for_site(site) if site is not None else CommentPolicy()
 
 
 def _reader(request: HttpRequest, form: TokenForm, *, min_fill_seconds: int = 0) -> Reader:

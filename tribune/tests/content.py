@@ -18,6 +18,9 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.models import Collection
 
+from tribune.engagement.models import Comment, Poll
+from tribune.engagement.services import comment_feature, poll_vote
+from tribune.engagement.tests.factories import policy, poll_article, published_comment, reader
 from tribune.newsroom.models import Article, Author, NewsImage, Section
 from tribune.newsroom.tests.factories import AuthorFactory, NewsImageFactory, SectionFactory, published_article
 from tribune.taxonomy.models import Tag, TagKind
@@ -55,8 +58,10 @@ class ReaderSite:
     authors: list[Author]
     tags: list[Tag]
     image: NewsImage
-    article: Article  # every block, two authors, tags
+    article: Article  # every block, two authors, tags, comments with a reply
     read_also: Article  # the article its LEES OOK points to
+    poll: Article  # a closed poll with votes: its results show without a cookie
+    thread: Comment  # a comment with replies
     articles: list[Article] = field(default_factory=list)  # everything, newest first
 
     def urls(self) -> dict[str, str]:
@@ -68,6 +73,9 @@ class ReaderSite:
             "archive": "/nieuws/",
             "tag": self.tags[0].get_absolute_url(),
             "author": self.authors[0].get_absolute_url(),
+            "poll": self.poll.get_absolute_url(),
+            "comment thread": f"/reacties/{self.thread.pk}/",
+            "report": f"/reacties/{self.thread.pk}/melden/",
             "404": "/dit-bestaat-niet/",
         }
 
@@ -177,6 +185,23 @@ def build_reader_site(*, extra_articles: int = 8) -> ReaderSite:
         ],
         published_at=now - timedelta(minutes=3),
     )
+    policy()  # post-moderation, on a default site
+    thread = published_comment(
+        article=article, author_name="Marathonfan", body="Knap! Zie https://www.strava.com/activities/14302771013"
+    )
+    published_comment(article=article, parent=thread, author_name="Jef", body="Mooi voor het goede doel.\nRespect.")
+    featured = published_comment(article=article, author_name="Lotte", body="Straf, en dat na zijn carrière.")
+    comment_feature(comment=featured)
+    poll = poll_article(
+        headline="Peiling: wie wordt de nieuwe trainer van KV Mechelen?",
+        section=sections[0],
+        authors=[authors[1]],
+        image=images[2],
+        published_at=now - timedelta(hours=2),
+    )
+    for position in (0, 0, 1):
+        poll_vote(poll=Poll.objects.get(pk=poll.pk), position=position, reader=reader())
+    Poll.objects.filter(pk=poll.pk).update(is_closed=True)  # as the editor's "Peiling gesloten" does
     return ReaderSite(
         sections=sections,
         authors=authors,
@@ -184,5 +209,7 @@ def build_reader_site(*, extra_articles: int = 8) -> ReaderSite:
         image=images[0],
         article=article,
         read_also=read_also,
-        articles=[newest, article, read_also, *articles],
+        poll=poll,
+        thread=thread,
+        articles=[newest, article, read_also, poll, *articles],
     )

@@ -26,11 +26,21 @@ def reader(name: str | None = None, *, address: str = "192.0.2.10") -> Reader:
     )
 
 
+def default_site() -> Any:
+    """Wagtail's default site; a transactional test starts without the migrated one."""
+    from wagtail.models import Locale, Page, Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Locale.objects.get_or_create(language_code="nl-be")
+        root = Page.get_first_root_node() or Page.add_root(title="Root")
+        site = Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
+    return site
+
+
 def policy(**overrides: Any) -> CommentPolicy:
     """The site's comment policy, post-moderated unless told otherwise."""
-    from wagtail.models import Site
-
-    site = Site.objects.get(is_default_site=True)
+    site = default_site()
     values = {"moderation_mode": ModerationMode.POST, **overrides}
     instance, _ = CommentPolicy.objects.update_or_create(site=site, defaults=values)
     return instance

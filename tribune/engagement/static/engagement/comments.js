@@ -64,6 +64,8 @@
               if (data.parent) list.appendChild(item);
               else list.insertBefore(item, list.firstChild);
             }
+            var empty = document.querySelector("[data-comments-empty]");
+            if (empty) empty.remove();
           }
           if (form.querySelector("[data-parent-field]").value) resetReply();
         })
