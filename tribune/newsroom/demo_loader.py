@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tribune.core.images import RENDITION_SETS
+from tribune.newsroom.blocks import QuestionKind
 from tribune.newsroom.models import Article, Author, NewsImage, Section
 from tribune.newsroom.services import article_create, article_publish, article_sync_listing_keys
 from tribune.taxonomy.models import Tag
@@ -95,6 +96,18 @@ def _image(spec: dict[str, Any]) -> NewsImage:
     return image
 
 
+# Open "wie/wat/hoe" questions invite comments; a yes/no question makes a good poll.
+OPEN_QUESTION_WORDS = frozenset({"wie", "wat", "hoe", "welke", "welk", "hoeveel", "waar", "waarom", "wanneer"})
+POLL_ANSWERS = ["Ja", "Nee", "Ik twijfel nog"]
+
+
+def _reader_question(value: dict[str, Any]) -> dict[str, Any]:
+    question = value["question"]
+    if question.split()[0].lower() in OPEN_QUESTION_WORDS:
+        return {"question": question, "kind": QuestionKind.OPEN, "options": [], "closed": False}
+    return {"question": question, "kind": QuestionKind.POLL, "options": POLL_ANSWERS, "closed": False}
+
+
 def _body(blocks: list[dict[str, Any]], *, articles: dict[str, Article], images: dict[str, NewsImage]) -> list[dict]:
     body = []
     for block in blocks:
@@ -103,6 +116,8 @@ def _body(blocks: list[dict[str, Any]], *, articles: dict[str, Article], images:
             value = articles[value].pk
         elif kind == "image":
             value = {"image": images[value["image"]].pk, "caption": value.get("caption", "")}
+        elif kind == "reader_question":
+            value = _reader_question(value)
         body.append({"type": kind, "value": value})
     return body
 

@@ -7,11 +7,15 @@ from django.core.management.base import BaseCommand, CommandError
 
 from config.env import ENV
 from tribune.core.progress import ProgressBar
+from tribune.engagement.demo import load_demo_engagement
 from tribune.newsroom.demo_loader import DemoFixtureError, demo_editor_ensure, demo_is_loaded, load_demo, read_fixture
 
 
 class Command(BaseCommand):
-    help = "Load the demo newsroom (sections, authors, tags, images, 300+ articles) into an empty site."
+    help = (
+        "Load the demo newsroom (sections, authors, tags, images, 300+ articles, reader comments and poll votes) "
+        "into an empty site."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--force", action="store_true", help="Load even if the site already has articles.")
@@ -29,6 +33,11 @@ class Command(BaseCommand):
             result = load_demo(fixture=fixture, progress=bar.update)
             self.stdout.write(
                 f"Loaded {result.articles} published and {result.scheduled} scheduled articles, {result.images} images."
+            )
+            engagement = load_demo_engagement()
+            self.stdout.write(
+                f"Readers wrote {engagement.comments} comments ({engagement.pending} waiting for moderation) "
+                f"and cast {engagement.votes} poll votes."
             )
         self.stdout.write(
             self.style.SUCCESS(
