@@ -16,6 +16,8 @@ from wagtail.models import Revision, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from tribune.engagement.admin_queue import with_comment_counts
+from tribune.engagement.admin_views import comment_counts_columns
 from tribune.newsroom.models import Article, Author, Section
 from tribune.taxonomy.models import Tag
 
@@ -47,6 +49,8 @@ class ArticleViewSet(SnippetViewSet):
         Column("section", label=_("Rubriek"), accessor="section"),
         DateColumn("first_published_at", label=_("Gepubliceerd"), sort_key="first_published_at"),
         Column("status_string", label=_("Status")),
+        # Pending and reported reader comments, each linked to the article's moderation queue.
+        *comment_counts_columns(),
     ]
     list_filter = ["section", "live", "is_featured"]
     list_per_page = 25
@@ -67,8 +71,10 @@ class ArticleViewSet(SnippetViewSet):
             object_id=Cast(OuterRef("pk"), output_field=CharField()),
             approved_go_live_at__isnull=False,
         )
+        # The comment counts are two subqueries per row on the comment_article_status index.
+        articles = with_comment_counts(Article.objects.all())
         return (
-            Article.objects.select_related("section", "latest_revision")
+            articles.select_related("section", "latest_revision")
             .defer("body")
             .annotate(_approved_schedule=Exists(scheduled))
             .prefetch_related(
