@@ -101,6 +101,9 @@ QUEUED = [
 
 MAX_COMMENTS_PER_ARTICLE = 24
 REPLY_SHARE = 0.25
+# The stories a visitor opens first always have a conversation going.
+FRONT_PAGE_RANKS = 8
+MIN_COMMENTS_ON_FRONT = 6
 DEMO_ADDRESS = "192.0.2.1"  # TEST-NET-1: the demo holds no real network address
 
 
@@ -127,6 +130,8 @@ def load_demo_engagement(*, seed: int = 2026) -> DemoEngagement:
         # Recent and featured stories draw the crowd; old ones are quiet.
         expected = MAX_COMMENTS_PER_ARTICLE / (1 + rank / 12) * (1.5 if article.is_featured else 1)
         count = min(MAX_COMMENTS_PER_ARTICLE, int(rng.expovariate(1 / max(expected, 0.5))))
+        if rank < FRONT_PAGE_RANKS or article.is_featured:
+            count = max(count, MIN_COMMENTS_ON_FRONT)
         published_at = article.first_published_at or now
         for _number in range(count):
             posted = published_at + timedelta(minutes=rng.randint(2, 60 * 8))

@@ -283,3 +283,62 @@ def test_new_comment_shows_in_the_counts_on_home_and_article(client, article):
     assert '<span class="reactions" title="1 reactie">' in home
     page = client.get(article.get_absolute_url()).content.decode()
     assert 'Reacties <span class="comments__count">(1)</span>' in page
+
+
+HOSTILE_GETS = [
+    "?reacties=%00",
+    "?reacties=" + "A" * 5000,
+    "?sorteer=%27%22%3E%3Cscript%3E",
+    "?antwoord=99999999999999999999999",
+    "?antwoord=-1",
+    "?antwoord=%00",
+    "?reacties=OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5Ljk5OTk5OTk5OTk5OTk5OTk5OTk5OQ",
+]
+
+HOSTILE_POSTS = [
+    {"name": "x" * 100_000, "body": "Tekst"},
+    {"body": "y" * 100_000},
+    {"email": "niet-een-adres"},
+    {"email": "a@" + "b" * 300 + ".be"},
+    {"parent": "9" * 40},
+    {"parent": "-5"},
+    {"token": "%00" * 50},
+    {"token": "a" * 10_000},
+    {"name": "\x00"},
+    {"option": "1"},
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE_GETS)
+def test_hostile_queries_on_the_article_page_never_error(client, article, query):
+    published_comment(article=article)
+    response = client.get(article.get_absolute_url() + query)
+    assert response.status_code in {200, 400, 404}
+
+
+@pytest.mark.parametrize("data", HOSTILE_POSTS)
+@pytest.mark.parametrize("javascript", [False, True])
+def test_hostile_posts_never_error_and_store_nothing(client, article, data, javascript):
+    before = Comment.objects.count()
+    extra = JSON if javascript else {}
+    response = client.post(url_for(article), comment_data(**data), **extra)
+    assert response.status_code in {200, 303, 400, 403, 409, 429}, response.status_code
+    if response.status_code >= 400:
+        assert Comment.objects.count() == before
+    for path in ("/reacties/{}/leuk/", "/reacties/{}/melden/"):
+        comment = published_comment(article=article, body=f"Doel {path} {len(str(data))} {javascript}")
+        answer = client.post(path.format(comment.pk), {**data, "reason": data.get("name", "spam")}, **extra)
+        assert answer.status_code < 500
+    poll = poll_article(headline=f"Peiling {javascript}")
+    answer = client.post(f"/reacties/artikel/{poll.pk}/peiling/", {**data, "option": data.get("parent", "x")}, **extra)
+    assert answer.status_code in {200, 303, 400, 409}
+
+
+def test_invalid_utf8_in_a_form_is_refused_or_stored_cleanly(client, article):
+    from urllib.parse import quote
+
+    raw = f"name=Lezer&body=%ED%A0%80%FF%C0%AF&token={quote(form_token_issue())}"
+    response = client.post(url_for(article), raw, content_type="application/x-www-form-urlencoded", **JSON)
+    assert response.status_code in {200, 400}
+    for comment in Comment.objects.all():
+        comment.body.encode("utf-8")  # whatever was kept is valid text
