@@ -83,6 +83,19 @@ COMMENTS = [
     "Zelf gespeeld in die reeks, het niveau is echt gestegen.",
 ]
 
+# The reference story (Steven Defour's London Marathon) gets reactions about it.
+REFERENCE_SLUG = "defour-loopt-marathon"
+REFERENCE_COMMENTS = [
+    "3:26 voor een eerste marathon, dat is echt een mooie tijd.",
+    "Knap dat hij er meteen geld mee inzamelt voor het Ronald McDonald Kinderfonds.",
+    "Als analist doet hij het trouwens ook goed, altijd een duidelijke uitleg.",
+    "Ik zie hem nog wel eens terugkeren als trainer, maar niet meteen.",
+    "Londen lopen staat ook op mijn lijstje. Respect!",
+    "Mooi om te zien dat oud-spelers zo'n uitdaging aangaan.",
+    "Die periode in Mechelen was moeilijk, maar hij heeft er veel uit geleerd denk ik.",
+    "Proficiat aan het koppel trouwens!",
+]
+
 REPLIES = [
     "Helemaal mee eens.",
     "Dat zie ik toch anders: de tweede helft was veel beter.",
@@ -133,11 +146,13 @@ def load_demo_engagement(*, seed: int = 2026) -> DemoEngagement:
         if rank < FRONT_PAGE_RANKS or article.is_featured:
             count = max(count, MIN_COMMENTS_ON_FRONT)
         published_at = article.first_published_at or now
-        for _number in range(count):
-            posted = published_at + timedelta(minutes=rng.randint(2, 60 * 8))
-            posted = min(posted, now - timedelta(minutes=1))
+        # Most reactions come in the first hours after publication.
+        window = max(60.0, min((now - published_at).total_seconds(), 8 * 3600.0))
+        pool = REFERENCE_COMMENTS if REFERENCE_SLUG in article.slug else COMMENTS
+        for number in range(count):
+            posted = published_at + timedelta(seconds=window * rng.betavariate(1.2, 3))
             writer = rng.randrange(200)
-            body = rng.choice(COMMENTS)
+            body = pool[number % len(pool)] if pool is REFERENCE_COMMENTS else rng.choice(pool)
             comments.append(
                 Comment(
                     article=article,
