@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -35,6 +36,134 @@ def article_listing_queryset(*, image_sets: tuple[str, ...] = ()) -> QuerySet[Ar
     if image_sets:
         queryset = queryset.prefetch_related(_renditions(*image_sets))
     return queryset
+
+
+class ArticleRow:
+    """What a teaser or a "Meest recent" row shows of a live article, without the model.
+
+    The home page lists about 60 articles. Building each as an `Article` (some 30
+    fields, ClusterableModel's constructor walking every relation, a `Section` per
+    row) cost more than the SQL; a row reads the same joined columns into slots,
+    shares one `Section` per section, and builds a `NewsImage` only when there is
+    one. It compares equal to the `Article` with the same id.
+    """
+
+    __slots__ = (
+        "first_published_at",
+        "headline",
+        "image",
+        "image_id",
+        "is_featured",
+        "lead",
+        "pk",
+        "reaction_count",
+        "section",
+        "section_id",
+        "slug",
+    )
+
+    pk: int
+    headline: str
+    slug: str
+    lead: str
+    first_published_at: Any
+    is_featured: bool
+    image_id: int | None
+    section_id: int
+    reaction_count: int
+    section: Section
+    image: NewsImage | None
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+    def get_absolute_url(self) -> str:
+        return Article.get_absolute_url(self)  # type: ignore[arg-type]  # one definition of the address
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (ArticleRow, Article)):
+            return self.pk == other.pk
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.pk)
+
+    def __repr__(self) -> str:
+        return f"<ArticleRow {self.pk}: {self.headline}>"
+
+
+_ROW_FIELDS = ("id", "headline", "slug", "lead", "first_published_at", "is_featured", "image_id", "section_id")
+_SECTION_FIELDS = tuple(field.attname for field in Section._meta.concrete_fields)
+# As article_listing_queryset: everything but the file hash, which no reader page needs.
+_IMAGE_FIELDS = tuple(field.attname for field in NewsImage._meta.concrete_fields if field.name != "file_hash")
+_ROW_COLUMNS = (
+    *_ROW_FIELDS,
+    "reaction_count",
+    *(f"section__{name}" for name in _SECTION_FIELDS),
+    *(f"image__{name}" for name in _IMAGE_FIELDS),
+)
+
+
+@cache
+def _row_query() -> QuerySet[Any]:
+    # Resolving some 30 joined column names took longer than running the query;
+    # it happens once per process, and each call clones the result.
+    return article_listing_queryset().values_list(*_ROW_COLUMNS).order_by("-first_published_at", "-id")
+
+
+def article_rows(
+    *, limit: int | None = None, pks: list[int] | None = None, image_sets: tuple[str, ...] = ()
+) -> list[ArticleRow]:
+    """Live articles as rows, newest first: the newest `limit`, or those in `pks`.
+
+    One query, plus one for the renditions of `image_sets` when a row has an image.
+    """
+    queryset = _row_query()
+    if pks is not None:
+        queryset = queryset.filter(pk__in=pks)
+    if limit is not None:
+        queryset = queryset[:limit]
+    section_at, image_at = len(_ROW_FIELDS) + 1, len(_ROW_FIELDS) + 1 + len(_SECTION_FIELDS)
+    sections: dict[int, Section] = {}
+    images: dict[int, NewsImage] = {}
+    rows = []
+    db = queryset.db
+    for values in queryset:
+        row = ArticleRow()
+        (
+            row.pk,
+            row.headline,
+            row.slug,
+            row.lead,
+            row.first_published_at,
+            row.is_featured,
+            row.image_id,
+            row.section_id,
+            row.reaction_count,
+        ) = values[:section_at]
+        section = sections.get(row.section_id)
+        if section is None:
+            section = sections[row.section_id] = Section.from_db(db, _SECTION_FIELDS, values[section_at:image_at])
+        row.section = section
+        if row.image_id is None:
+            row.image = None
+        else:
+            image = images.get(row.image_id)
+            if image is None:
+                image = images[row.image_id] = NewsImage.from_db(db, _IMAGE_FIELDS, values[image_at:])
+            row.image = image
+        rows.append(row)
+    if image_sets:
+        prefetch_images([row for row in rows if row.image is not None], image_sets)
+    return rows
+
+
+def prefetch_images(items: list[Any], image_sets: tuple[str, ...]) -> None:
+    """The renditions of `image_sets` for the images of `items`, in one query (none without images)."""
+    images = list({id(item.image): item.image for item in items if item.image is not None}.values())
+    if images:
+        prefetch_related_objects(images, _renditions(*image_sets, lookup="renditions"))
 
 
 def article_get_for_reader(*, pk: int) -> Article:
@@ -163,13 +292,13 @@ def author_article_page(*, author: Author, cursor: Cursor | None, direction: Dir
 @dataclass(frozen=True)
 class SectionBlock:
     section: Section
-    articles: list[Article]
+    articles: list[ArticleRow]
 
 
 @dataclass(frozen=True)
 class FrontPage:
-    top: Article | None
-    teasers: list[Article]
+    top: ArticleRow | None
+    teasers: list[ArticleRow]
     section_blocks: list[SectionBlock]
 
 
@@ -206,7 +335,7 @@ def _latest_ids_per_section(section_ids: list[int], per_section: int, exclude: s
         return [row[0] for row in cursor.fetchall()]
 
 
-def front_page(*, newest: list[Article] | None = None) -> FrontPage:
+def front_page(*, newest: list[ArticleRow] | None = None) -> FrontPage:
     """The home page: a top story, big teasers and a block per section (4 queries).
 
     `newest` is the "Meest recent" list when the caller has it already: the top
@@ -216,7 +345,7 @@ def front_page(*, newest: list[Article] | None = None) -> FrontPage:
     # The newest articles only: an archive without images must not turn "newest
     # with an image" into a scan of the whole table.
     if newest is None:
-        newest = list(article_listing_queryset().order_by("-first_published_at", "-id")[:FEATURED_WINDOW])
+        newest = article_rows(limit=FEATURED_WINDOW)
     candidates = newest[:FEATURED_WINDOW]
     with_image = [article for article in candidates if article.image_id]
     featured = [article for article in with_image if article.is_featured]
@@ -225,16 +354,14 @@ def front_page(*, newest: list[Article] | None = None) -> FrontPage:
     teasers = [article for article in (with_image or candidates) if article is not top][:FRONT_TEASERS]
     shown = [article for article in [top, *teasers] if article is not None]
     # Renditions only for the five that are shown.
-    prefetch_related_objects(shown, _renditions("wide", "teaser"))
+    prefetch_images(shown, ("wide", "teaser"))
 
     block_ids = _latest_ids_per_section(
         [section.pk for section in sections], SECTION_BLOCK_SIZE, exclude={article.pk for article in shown}
     )
-    by_section: dict[int, list[Article]] = {section.pk: [] for section in sections}
-    for article in (
-        article_listing_queryset(image_sets=("thumb",)).filter(pk__in=block_ids).order_by("-first_published_at", "-id")
-    ):
-        by_section[article.section_id].append(article)
+    by_section: dict[int, list[ArticleRow]] = {section.pk: [] for section in sections}
+    for row in article_rows(pks=block_ids, image_sets=("thumb",)):
+        by_section[row.section_id].append(row)
     blocks = [
         SectionBlock(section=section, articles=by_section[section.pk]) for section in sections if by_section[section.pk]
     ]

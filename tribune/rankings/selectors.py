@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from tribune.newsroom.models import Article
-from tribune.newsroom.selectors import article_listing_queryset
+from tribune.newsroom.selectors import ArticleRow, article_rows
 
 
-def recent_articles(*, limit: int) -> list[Article]:
-    """ "Meest recent": the newest live articles, one query."""
-    return list(article_listing_queryset().order_by("-first_published_at", "-id")[:limit])
+def recent_articles(*, limit: int) -> list[ArticleRow]:
+    """ "Meest recent": the newest live articles, one query (rows, not models: see ArticleRow)."""
+    return article_rows(limit=limit)
