@@ -324,8 +324,9 @@ class CommentDetailView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templ
             decisions=list(comment.decisions.select_related("moderator").order_by("-id")),
             reports=list(CommentReport.objects.filter(comment=comment).order_by("resolved", "-id")),
             is_banned=Ban.objects.filter(kind=BanKind.READER, value_hash=comment.reader_hash).exists(),
-            reject_form=RejectForm(),
-            ban_form=BanForm(),
+            # Both forms have a "reason": distinct ids keep each label on its own field.
+            reject_form=RejectForm(auto_id="id_weigeren_%s"),
+            ban_form=BanForm(auto_id="id_blokkeren_%s"),
             urls=_action_urls(comment.pk),
             next_url=self.request.get_full_path(),
             needs_approval=comment.status != CommentStatus.PUBLISHED or comment.report_count > 0,

@@ -68,6 +68,16 @@ def reaction_count(article: Any) -> int:
     return row.reaction_count if row else 0
 
 
+def moderators_group() -> Group:
+    """The group the data migration makes (made again when a transactional test flushed the database)."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("tribune.engagement.migrations.0003_moderators_group").create_group(apps, None)
+    return Group.objects.get(name="Moderatoren")
+
+
 def moderator_client(client: Client, django_user_model: Any) -> Client:
     user = django_user_model.objects.create_superuser("moderator", "moderator@example.org", "een-wachtwoord-1")
     client.force_login(user)
@@ -532,7 +542,7 @@ def test_anonymous_visitors_go_to_the_login(client, article):
 
 
 def test_the_moderatoren_group_may_moderate(client, django_user_model, article):
-    group = Group.objects.get(name="Moderatoren")
+    group = moderators_group()
     user = django_user_model.objects.create_user("mod", "mod@example.org", "een-wachtwoord-3")
     user.groups.add(group)
     client.force_login(user)
