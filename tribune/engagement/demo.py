@@ -180,7 +180,7 @@ def load_demo_engagement(*, seed: int = 2026) -> DemoEngagement:
                     body=body,
                     status=CommentStatus.PUBLISHED,
                     like_count=int(rng.expovariate(1 / 2)),
-                    published_at=min(parent.published_at + timedelta(minutes=rng.randint(1, 90)), now),
+                    published_at=min((parent.published_at or now) + timedelta(minutes=rng.randint(1, 90)), now),
                     reader_hash=_reader(rng.randrange(200, 400)),
                     address_hash=address_hash,
                     body_hash=text_hash(body),

@@ -6,6 +6,7 @@ import time
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tribune.engagement.identity import FormToken, FormTokenError, form_token_read
@@ -27,13 +28,14 @@ class TokenForm(forms.Form):
         except FormTokenError as exc:
             if str(exc) == "expired":
                 raise Refused(
-                    _("Dit formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens."),
+                    gettext("Dit formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens."),
                     code=RefusalCode.SPAM,
                 ) from exc
-            raise Refused(_("Dit formulier is ongeldig. Laad de pagina opnieuw."), code=RefusalCode.SPAM) from exc
+            raise Refused(gettext("Dit formulier is ongeldig. Laad de pagina opnieuw."), code=RefusalCode.SPAM) from exc
         if min_fill_seconds and time.time() - token.issued_at < min_fill_seconds:
             raise Refused(
-                _("Dat ging wel erg snel. Lees uw reactie nog even na en verstuur ze opnieuw."), code=RefusalCode.SPAM
+                gettext("Dat ging wel erg snel. Lees uw reactie nog even na en verstuur ze opnieuw."),
+                code=RefusalCode.SPAM,
             )
         return token
 
@@ -56,7 +58,7 @@ class CommentForm(TokenForm):
     def check(self) -> FormToken:
         """Spam defences first (cheapest, and a bot should learn nothing), then the text itself."""
         if self.data.get(HONEYPOT_FIELD):
-            raise Refused(_("Uw reactie kon niet worden verwerkt."), code=RefusalCode.SPAM)
+            raise Refused(gettext("Uw reactie kon niet worden verwerkt."), code=RefusalCode.SPAM)
         token = self.read_token(min_fill_seconds=settings.TRIBUNE_COMMENT_MIN_FILL_SECONDS)
         comment_validate(
             author_name=self.data.get("name", ""), body=self.data.get("body", ""), email=self.data.get("email", "")
@@ -68,7 +70,7 @@ class CommentForm(TokenForm):
         if not raw:
             return None
         if not raw.isdigit() or len(raw) > 18:
-            raise Refused(_("U kunt niet meer antwoorden op die reactie."), field="parent")
+            raise Refused(gettext("U kunt niet meer antwoorden op die reactie."), field="parent")
         return int(raw)
 
 

@@ -171,6 +171,10 @@ class Comment(models.Model):
 
     objects = CommentQuerySet.as_manager()
 
+    # Set by the thread selectors on the comments they return (not columns).
+    shown_replies: list[Comment]
+    more_replies: bool
+
     class Meta:
         verbose_name = _("reactie")
         verbose_name_plural = _("reacties")

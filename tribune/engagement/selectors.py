@@ -83,7 +83,7 @@ def _attach_replies(parents: list[Comment], *, limit: int | None) -> None:
             position=models.Window(RowNumber(), partition_by=F("parent_id"), order_by=F("id").asc())
         ).filter(position__lte=limit + 1)
     for reply in replies.order_by("parent_id", "id"):
-        parent = by_parent[reply.parent_id]
+        parent = by_parent[reply.parent_id or 0]
         if limit is not None and len(parent.shown_replies) >= limit:
             parent.more_replies = True
             continue

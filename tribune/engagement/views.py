@@ -165,8 +165,9 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
             return JsonResponse({"ok": False, "message": refusal.message, "field": refusal.field}, status=status)
         # Without JavaScript: the article again, with what the reader typed and why it was refused.
         form.refusal = refusal  # type: ignore[attr-defined]
-        form.data = form.data.copy()
-        form.data["token"] = form_token_issue()
+        data = request.POST.copy()
+        data["token"] = form_token_issue()
+        form.data = data
         return render_article(request, article, comment_form=form, status=status)
     comment = outcome.comment
     published = comment.status == CommentStatus.PUBLISHED
