@@ -48,6 +48,10 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "Days a comment writer's raw network address is kept (for legal requests); then it is erased and only "
         "a keyed hash remains. 0: never stored.",
     ),
+    "TRIBUNE_FEED_FULL_TEXT": (
+        "false",
+        "Put the whole article body in the RSS and Atom feeds (`true`), not only the lead (`false`).",
+    ),
     "TRIBUNE_WEB_WORKERS": ("", "App-server worker processes for `make serve`/`make demo`. Empty: one per CPU core."),
     "TRIBUNE_BIND": ("127.0.0.1:8000", "Address and port the app server listens on."),
     "CI": (
@@ -129,6 +133,7 @@ class Environment:
     scheduler_interval: int
     trusted_proxies: int
     address_retention_days: int
+    feed_full_text: bool
     web_workers: str
     bind: str
     ci: bool
@@ -153,6 +158,7 @@ def read_environment() -> Environment:
         scheduler_interval=max(1, int(_get("TRIBUNE_SCHEDULER_INTERVAL"))),
         trusted_proxies=max(0, int(_get("TRIBUNE_TRUSTED_PROXIES"))),
         address_retention_days=max(0, int(_get("TRIBUNE_ADDRESS_RETENTION_DAYS"))),
+        feed_full_text=_bool("TRIBUNE_FEED_FULL_TEXT"),
         web_workers=_get("TRIBUNE_WEB_WORKERS"),
         bind=_get("TRIBUNE_BIND"),
         ci=_bool("CI"),

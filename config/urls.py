@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("documenten/", include(wagtaildocs_urls)),
     path("tag/", include("tribune.taxonomy.urls")),
     path("reacties/", include("tribune.engagement.urls")),
+    path("", include("tribune.distribution.urls")),
     path("", include("tribune.newsroom.urls")),
 ]
 

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "tribune.taxonomy",
     "tribune.engagement",
     "tribune.rankings",
+    "tribune.distribution",
     "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",
@@ -69,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tribune.core.context_processors.site",
+                "tribune.distribution.context_processors.feeds",
             ],
             # Cached loader in every environment: templates are code, not content.
             "loaders": [
@@ -148,6 +150,14 @@ TRIBUNE_SCHEDULER_INTERVAL = ENV.scheduler_interval
 # How many articles the "Meest recent" list shows, and listing page size.
 TRIBUNE_RECENT_COUNT = 25
 TRIBUNE_PAGE_SIZE = 20
+
+# --- Feeds and sitemaps ---
+TRIBUNE_FEED_ITEMS = 50
+TRIBUNE_FEED_FULL_TEXT = ENV.feed_full_text
+# Ids per article sitemap page: far below the 50,000-URL limit, so a page renders in milliseconds.
+TRIBUNE_SITEMAP_PAGE_SIZE = 5000
+# Google News takes articles of the last two days.
+TRIBUNE_NEWS_SITEMAP_HOURS = 48
 
 # --- Reader comments (the newsroom's own choices are in the admin: Instellingen > Reacties) ---
 TRIBUNE_TRUSTED_PROXIES = ENV.trusted_proxies

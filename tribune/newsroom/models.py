@@ -118,6 +118,15 @@ class Author(models.Model):
         return reverse("newsroom:author", kwargs={"slug": self.slug})
 
 
+def article_path(*, section_slug: str, slug: str, pk: int) -> str:
+    """An article's address from its columns alone (feeds and sitemaps build thousands from values()).
+
+    Built by hand: listings print dozens of these per page and reverse() is the
+    costliest part of a teaser. test_models checks it matches urls.py.
+    """
+    return f"{get_script_prefix()}{section_slug}/{slug or 'artikel'}-{pk}/"
+
+
 class CommentsMode(models.TextChoices):
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Gesloten")
@@ -235,9 +244,7 @@ class Article(
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        # Built by hand: listings print dozens of these per page and reverse() is
-        # the costliest part of a teaser. test_models checks it matches urls.py.
-        return f"{get_script_prefix()}{self.section.slug}/{self.slug or 'artikel'}-{self.pk}/"
+        return article_path(section_slug=self.section.slug, slug=self.slug, pk=self.pk)
 
     def get_full_url(self) -> str:
         return settings.TRIBUNE_SITE_URL + self.get_absolute_url()
