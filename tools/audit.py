@@ -4,12 +4,16 @@ Builds a throw-away SQLite site (the demo newsroom when its fixture exists, othe
 300 generated articles), serves it with `manage.py tribune_serve` (granian, as in
 production) on a free loopback port, runs Lighthouse with Debian's Chromium on the
 home page, an article and a section page, and prints per page the four category
-scores, LCP, the bytes transferred before images and the JavaScript bytes.
+scores, LCP, the bytes transferred before images and the JavaScript bytes, and per run
+the LCP, its element and Lighthouse's split of it (TTFB, load delay, load time, render
+delay).
 
     .venv/bin/python tools/audit.py [--runs 3] [--keep DIR] [--strict] [--json FILE]
 
-Targets (see the issue): 100 in every category, LCP under 1.0 s, under 50 KB before
-images, under 8 KB of JavaScript. --strict exits 1 when a target is missed.
+Targets (see the issue): 100 in every category, LCP under 1.0 s on every run, under
+50 KB before images, under 8 KB of JavaScript. Scores and bytes are the median run's
+(by performance score); the LCP target is checked on the worst run. --strict exits 1
+when a target is missed.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,11 +57,14 @@ class Result:
     js: int
     total: int
     failing: list[str]
+    lcp_element: str = ""
+    lcp_phases: dict[str, float] = field(default_factory=dict)
+    lcp_worst_ms: float = 0.0  # the slowest of all runs of this page (set by main)
 
     def misses(self) -> list[str]:
         missed = [f"{name} {score}" for name, score in self.scores.items() if score < TARGETS["score"]]
-        if self.lcp_ms >= TARGETS["lcp_ms"]:
-            missed.append(f"LCP {self.lcp_ms:.0f} ms")
+        if max(self.lcp_ms, self.lcp_worst_ms) >= TARGETS["lcp_ms"]:
+            missed.append(f"LCP {max(self.lcp_ms, self.lcp_worst_ms):.0f} ms (worst run)")
         if self.before_images >= TARGETS["before_images_kb"] * 1024:
             missed.append(f"{self.before_images / 1024:.1f} KB before images")
         if self.js >= TARGETS["js_kb"] * 1024:
@@ -184,8 +191,21 @@ def lighthouse(url: str, out: Path, attempts: int = 3) -> dict:
     raise RuntimeError(f"Lighthouse failed {attempts} times on {url}")
 
 
+def lcp_element(audits: dict) -> tuple[str, dict[str, float]]:
+    """The largest-contentful-paint element (CSS selector) and Lighthouse's phases of its timing."""
+    selector, phases = "", {}
+    for part in audits.get("largest-contentful-paint-element", {}).get("details", {}).get("items", []):
+        for item in part.get("items", []):
+            if isinstance(item.get("node"), dict):
+                selector = item["node"].get("selector", "")
+            if "phase" in item:
+                phases[item["phase"]] = round(item.get("timing", 0))
+    return selector, phases
+
+
 def summarise(page: str, url: str, report: dict) -> Result:
     audits = report["audits"]
+    element, phases = lcp_element(audits)
     requests = audits["network-requests"]["details"]["items"]
     failing = [
         f"{audit_id} ({audit.get('score')})"
@@ -205,6 +225,8 @@ def summarise(page: str, url: str, report: dict) -> Result:
         js=sum(r.get("transferSize", 0) for r in requests if r.get("resourceType") == "Script"),
         total=sum(r.get("transferSize", 0) for r in requests),
         failing=sorted(set(failing)),
+        lcp_element=element,
+        lcp_phases=phases,
     )
 
 
@@ -257,12 +279,16 @@ def main() -> int:
                 summarise(page, url, lighthouse(url, data_dir / f"lighthouse-{page}-{run}.json"))
                 for run in range(args.runs)
             ]
-            results.append(median_result(runs))
-            if args.runs > 1:
-                print(f"audit: {page}: LCP per run {[round(r.lcp_ms) for r in runs]} ms", flush=True)
+            median = median_result(runs)
+            median.lcp_worst_ms = max(r.lcp_ms for r in runs)
+            results.append(median)
+            print(f"audit: {page}: LCP per run {[round(r.lcp_ms) for r in runs]} ms", flush=True)
+            for number, run in enumerate(runs, 1):
+                phases = ", ".join(f"{name} {ms:.0f}" for name, ms in run.lcp_phases.items())
+                print(f"audit:   run {number}: {run.lcp_ms:.0f} ms, {run.lcp_element or '?'} ({phases})", flush=True)
 
     print(f"\nLighthouse {lighthouse_version()} (mobile preset), {content}, Chromium at {CHROMIUM}")
-    header = f"{'page':<8} {'perf':>4} {'a11y':>4} {'best':>4} {'seo':>4} {'LCP':>8} {'before img':>11}"
+    header = f"{'page':<8} {'perf':>4} {'a11y':>4} {'best':>4} {'seo':>4} {'LCP':>8} {'worst':>8} {'before img':>11}"
     header += f" {'JS':>7} {'total':>9}"
     print(header)
     print("-" * len(header))
@@ -270,7 +296,8 @@ def main() -> int:
         s = r.scores
         print(
             f"{r.page:<8} {s['performance']:>4} {s['accessibility']:>4} {s['best-practices']:>4} {s['seo']:>4} "
-            f"{r.lcp_ms / 1000:>6.2f} s {r.before_images / 1024:>8.1f} KB {r.js / 1024:>4.1f} KB "
+            f"{r.lcp_ms / 1000:>6.2f} s {r.lcp_worst_ms / 1000:>6.2f} s {r.before_images / 1024:>8.1f} KB "
+            f"{r.js / 1024:>4.1f} KB "
             f"{r.total / 1024:>6.1f} KB"
         )
     missed = {r.page: r.misses() for r in results if r.misses()}
@@ -281,7 +308,7 @@ def main() -> int:
     if missed:
         print("Targets missed: " + "; ".join(f"{page}: {', '.join(m)}" for page, m in missed.items()))
     else:
-        print("All targets met: 100/100/100/100, LCP < 1.0 s, < 50 KB before images, < 8 KB JS.")
+        print("All targets met: 100/100/100/100, LCP < 1.0 s on every run, < 50 KB before images, < 8 KB JS.")
     if args.json:
         args.json.write_text(json.dumps([r.__dict__ for r in results], indent=2), encoding="utf-8")
     return 1 if missed and args.strict else 0
