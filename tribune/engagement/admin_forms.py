@@ -6,12 +6,12 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
-from tribune.engagement.admin_queue import Age, QueueStatus, age_condition
+from tribune.engagement.admin_queue import Age, QueueStatus
 from tribune.engagement.models import Comment, RejectionReason
 from tribune.newsroom.models import Article, Section
 
@@ -37,8 +37,8 @@ class ArticleFilter(django_filters.ModelChoiceFilter):
 
 
 class CommentQueueFilterSet(WagtailFilterSet):
-    # The status picks the index branches in the view (admin_queue.BRANCHES); the
-    # other filters narrow every branch.
+    # The status picks the index branches and the age bounds them (admin_queue.queue_rows,
+    # called by the view); the other filters narrow every branch.
     status = django_filters.ChoiceFilter(
         label=_("Toon"),
         choices=QueueStatus.choices,
@@ -55,9 +55,9 @@ class CommentQueueFilterSet(WagtailFilterSet):
     )
     section = django_filters.ModelChoiceFilter(
         label=_("Rubriek"),
-        field_name="article__section",
         queryset=Section.objects.order_by("sort_order", "name"),
         empty_label=_("Alle rubrieken"),
+        method="filter_section",
     )
     age = django_filters.ChoiceFilter(
         label=_("Geplaatst"),
@@ -74,8 +74,13 @@ class CommentQueueFilterSet(WagtailFilterSet):
     def filter_status(self, queryset: QuerySet[Comment], name: str, value: str) -> QuerySet[Comment]:
         return queryset
 
+    def filter_section(self, queryset: QuerySet[Comment], name: str, value: Section) -> QuerySet[Comment]:
+        # EXISTS, not a join: a join lets SQLite start from the section's articles and sort all
+        # their comments; this keeps the walk down the comment indexes in id order.
+        return queryset.filter(Exists(Article.objects.filter(pk=OuterRef("article_id"), section=value)))
+
     def filter_age(self, queryset: QuerySet[Comment], name: str, value: str) -> QuerySet[Comment]:
-        return queryset.filter(age_condition(value)) if value else queryset
+        return queryset  # admin_queue.queue_rows applies it, bounded for recent windows
 
 
 class RejectForm(forms.Form):

@@ -37,13 +37,18 @@ class QueueStatus(models.TextChoices):
     ALL = "alle", _("Alle")
 
 
+PENDING = Q(status=CommentStatus.PENDING)
+# Published with open reports, written so that only the comment_reported partial index
+# fits: given "status = 'published'", SQLite walks every published comment of
+# comment_status (status, -id) looking for the few with reports.
+REPORTED_ONLINE = Q(report_count__gt=0) & ~Q(
+    status__in=[status for status in CommentStatus.values if status != CommentStatus.PUBLISHED]
+)
+
 # Each listing as disjoint conditions, each answered by one index in -id order.
 # QUEUE is Comment.objects.in_queue() (test_admin_queue checks they agree).
 BRANCHES: dict[str, tuple[Q, ...]] = {
-    QueueStatus.QUEUE: (
-        Q(status=CommentStatus.PENDING),
-        Q(status=CommentStatus.PUBLISHED, report_count__gt=0),
-    ),
+    QueueStatus.QUEUE: (PENDING, REPORTED_ONLINE),
     QueueStatus.REPORTED: (Q(report_count__gt=0),),
     QueueStatus.REJECTED: (Q(status=CommentStatus.REJECTED),),
     QueueStatus.PUBLISHED: (Q(status=CommentStatus.PUBLISHED),),
@@ -58,18 +63,28 @@ class Age(models.TextChoices):
     OLDER = "ouder", _("Ouder dan 7 dagen")
 
 
-def age_condition(age: str, *, now: datetime | None = None) -> Q:
+def age_bounds(age: str, *, now: datetime | None = None) -> tuple[datetime | None, datetime | None]:
+    """(since, before) for an age choice: comments created at or after `since`, before `before`."""
     now = now or timezone.now()
     if age == Age.HOUR:
-        return Q(created_at__gte=now - timedelta(hours=1))
+        return now - timedelta(hours=1), None
     if age == Age.TODAY:
-        midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-        return Q(created_at__gte=midnight)
+        return timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0), None
     if age == Age.WEEK:
-        return Q(created_at__gte=now - timedelta(days=7))
+        return now - timedelta(days=7), None
     if age == Age.OLDER:
-        return Q(created_at__lt=now - timedelta(days=7))
-    return Q()
+        return None, now - timedelta(days=7)
+    return None, None
+
+
+def age_condition(age: str, *, now: datetime | None = None) -> Q:
+    since, before = age_bounds(age, now=now)
+    condition = Q()
+    if since is not None:
+        condition &= Q(created_at__gte=since)
+    if before is not None:
+        condition &= Q(created_at__lt=before)
+    return condition
 
 
 ROW_FIELDS = (
@@ -135,13 +150,29 @@ class QueueRows:
 
     Page n of a listing reads at most n pages of ids per branch, then one page of
     rows; the count stops at QUEUE_COUNT_CAP.
+
+    There is no index on created_at, and none is needed: ids grow with time, so the
+    comments of a recent window ("laatste uur") are the newest ones of each branch.
+    A window is looked for among the branch's newest `cap` + 1 ids only, which keeps a
+    quiet hour at ten million comments from scanning them all (deeper than the cap a
+    listing cannot page anyway). "Older than" needs no such bound: its rows follow the
+    recent ones in id order, and the branch's own index stops the scan.
     """
 
     model = Comment
 
-    def __init__(self, base: QuerySet[Comment] | None, branches: tuple[Q, ...], *, cap: int = QUEUE_COUNT_CAP) -> None:
+    def __init__(
+        self,
+        base: QuerySet[Comment] | None,
+        branches: tuple[Q, ...],
+        *,
+        since: datetime | None = None,
+        before: datetime | None = None,
+        cap: int = QUEUE_COUNT_CAP,
+    ) -> None:
         self.base = base
         self.branches = branches
+        self.since, self.before = since, before
         self.cap = cap
 
     @classmethod
@@ -150,7 +181,13 @@ class QueueRows:
 
     def _branch(self, condition: Q) -> QuerySet[Comment]:
         assert self.base is not None
-        return self.base.filter(condition)
+        rows = self.base.filter(condition)
+        if self.before is not None:
+            rows = rows.filter(created_at__lt=self.before)
+        if self.since is not None:
+            newest = rows.order_by("-id").values("pk")[: self.cap + 1]
+            rows = Comment.objects.filter(pk__in=newest, created_at__gte=self.since)
+        return rows
 
     def count(self) -> int:
         if self.base is None:
@@ -190,8 +227,10 @@ class QueueRows:
         return rows_for_ids(self.ids(start, stop))
 
 
-def queue_rows(*, status: str, base: QuerySet[Comment] | None = None) -> QueueRows:
-    return QueueRows(Comment.objects.all() if base is None else base, BRANCHES[status])
+def queue_rows(*, status: str, age: str = "", base: QuerySet[Comment] | None = None) -> QueueRows:
+    """The listing for a status (QueueStatus) and an age (Age, or "" for any), within `base` (the other filters)."""
+    since, before = age_bounds(age)
+    return QueueRows(Comment.objects.all() if base is None else base, BRANCHES[status], since=since, before=before)
 
 
 @dataclass(frozen=True)
@@ -214,10 +253,9 @@ class QueueCounts:
 
 def queue_counts(*, cap: int = BADGE_CAP) -> QueueCounts:
     """How many comments wait for a moderator, counting each kind up to `cap` + 1 (2 queries)."""
-    pending, reported = BRANCHES[QueueStatus.QUEUE]
     return QueueCounts(
-        pending=Comment.objects.filter(pending).order_by().values("pk")[: cap + 1].count(),
-        reported=Comment.objects.filter(reported).order_by().values("pk")[: cap + 1].count(),
+        pending=Comment.objects.filter(PENDING).order_by().values("pk")[: cap + 1].count(),
+        reported=Comment.objects.filter(REPORTED_ONLINE).order_by().values("pk")[: cap + 1].count(),
         cap=cap,
     )
 
@@ -238,7 +276,7 @@ def with_comment_counts(articles: QuerySet[Any]) -> QuerySet[Any]:
 
     Both subqueries are ranges of the comment_article_status index (article, status).
     """
-    pending, reported = BRANCHES[QueueStatus.QUEUE]
     return articles.annotate(
-        pending_comments=_count_per_article(pending), reported_comments=_count_per_article(reported)
+        pending_comments=_count_per_article(PENDING),
+        reported_comments=_count_per_article(Q(status=CommentStatus.PUBLISHED, report_count__gt=0)),
     )

@@ -19,6 +19,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -143,9 +145,10 @@ class ActionsColumn(BaseColumn):
 
     cell_template_name = "engagement/admin/cells/actions.html"
 
-    def __init__(self, name: str, *, next_url: str, **kwargs: Any) -> None:
+    def __init__(self, name: str, *, next_url: str, reasons: SafeString, **kwargs: Any) -> None:
         super().__init__(name, **kwargs)
         self.next_url = next_url
+        self.reasons = reasons
 
     def get_cell_context_data(self, instance: Any, parent_context: Mapping[str, Any]) -> dict[str, Any]:
         context = super().get_cell_context_data(instance, parent_context)
@@ -153,7 +156,7 @@ class ActionsColumn(BaseColumn):
         context.update(
             csrf_token=get_token(request) if request is not None else "",
             next_url=self.next_url,
-            reasons=RejectionReason.choices,
+            reasons=self.reasons,
             urls=_action_urls(instance.pk),
             needs_approval=instance.status != CommentStatus.PUBLISHED or instance.report_count > 0,
             can_reject=instance.status != CommentStatus.REJECTED,
@@ -180,6 +183,8 @@ class CommentQueueView(IndexView):
     # The queue is no spreadsheet: exporting it would read every row.
     FORMATS = ()
     bulk_url_name = "reacties:bulk"
+    # Set when ?article= is not an id at all (see get_filterset_kwargs).
+    malformed_article = False
 
     def get_filterset_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_filterset_kwargs()
@@ -194,13 +199,15 @@ class CommentQueueView(IndexView):
         kwargs["data"] = data
         return kwargs
 
+    def _filter_value(self, name: str) -> str:
+        filters = self.filters
+        if filters is None or not filters.is_valid():
+            return ""
+        return filters.form.cleaned_data.get(name) or ""
+
     @cached_property
     def status(self) -> str:
-        filters = self.filters
-        value = filters.form.cleaned_data.get("status") if filters is not None and filters.is_valid() else None
-        return value or QueueStatus.QUEUE
-
-    malformed_article = False
+        return self._filter_value("status") or QueueStatus.QUEUE
 
     @cached_property
     def filter_errors(self) -> list[str]:
@@ -215,7 +222,7 @@ class CommentQueueView(IndexView):
         if self.filter_errors:
             return QueueRows.empty()
         base: QuerySet[Comment] = self.filters.filter_queryset(Comment.objects.all())
-        return queue_rows(status=self.status, base=base)
+        return queue_rows(status=self.status, age=self._filter_value("age"), base=base)
 
     @cached_property
     def next_url(self) -> str:
@@ -224,6 +231,11 @@ class CommentQueueView(IndexView):
         query.pop("_w_filter_fragment", None)
         encoded = query.urlencode()
         return f"{self.index_url}?{encoded}" if encoded else self.index_url
+
+    @cached_property
+    def reasons(self) -> SafeString:
+        """The reasons as <option>s, rendered once per page (every row's reject form repeats them)."""
+        return format_html_join("", '<option value="{}">{}</option>', RejectionReason.choices)
 
     @cached_property
     def columns(self) -> list[BaseColumn]:
@@ -241,7 +253,7 @@ class CommentQueueView(IndexView):
             TemplateColumn("status", label=_("Status"), template="engagement/admin/cells/status.html"),
             TemplateColumn("reports", label=_("Meldingen"), template="engagement/admin/cells/reports.html"),
             TemplateColumn("rule", label=_("Regel"), template="engagement/admin/cells/rule.html"),
-            ActionsColumn("actions", label=_("Acties"), next_url=self.next_url),
+            ActionsColumn("actions", label=_("Acties"), next_url=self.next_url, reasons=self.reasons),
         ]
 
     @cached_property
@@ -271,7 +283,7 @@ class CommentQueueView(IndexView):
             filter_errors=self.filter_errors,
             bulk_url=reverse(self.bulk_url_name),
             next_url=self.next_url,
-            reasons=RejectionReason.choices,
+            reasons=self.reasons,
             bulk_actions=[(BulkAction.APPROVE, _("Goedkeuren")), (BulkAction.REJECT, _("Weigeren"))],
         )
         return context

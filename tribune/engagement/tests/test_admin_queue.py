@@ -149,6 +149,29 @@ def test_age_conditions(article):
     assert ids("") == {fresh.pk, yesterday.pk, old.pk}
 
 
+def test_age_windows_page_and_count_like_the_plain_filter(article):
+    now = timezone.now()
+    made = [pending_comment(article=article) for _ in range(6)]
+    Comment.objects.filter(pk__in=[c.pk for c in made[:2]]).update(created_at=now - timedelta(days=9))
+    Comment.objects.filter(pk__in=[c.pk for c in made[2:4]]).update(created_at=now - timedelta(hours=5))
+    for age in Age.values:
+        rows = queue_rows(status=QueueStatus.QUEUE, age=age)
+        expected = list(Comment.objects.filter(age_condition(age)).order_by("-id").values_list("pk", flat=True))
+        assert _ids(rows) == expected, age
+        assert rows.count() == len(expected), age
+
+
+def test_a_recent_window_looks_only_among_the_newest_ids_up_to_the_cap(article):
+    made = [pending_comment(article=article) for _ in range(5)]
+    since = timezone.now() - timedelta(hours=1)
+    rows = QueueRows(Comment.objects.all(), BRANCHES[QueueStatus.QUEUE], since=since, cap=2)
+    assert rows.count() == 3  # "more than 2", read from the newest 3 only
+    assert _ids(rows) == [c.pk for c in reversed(made)][:3]
+    with CaptureQueriesContext(connection) as queries:
+        rows[0:25]
+    assert "LIMIT 3" in queries.captured_queries[0]["sql"]
+
+
 def test_queue_counts(article):
     assert queue_counts() == queue_counts(cap=99)
     for _ in range(3):
