@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from html import escape as html_escape
 from typing import Any
 
 from django import template
 from django.utils import formats, timezone
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -45,10 +46,11 @@ class Clock:
     than the rest of a teaser; a clock does the first once and remembers labels.
     """
 
-    __slots__ = ("now", "today", "tz", "year", "yesterday")
+    __slots__ = ("language", "now", "today", "tz", "year", "yesterday")
 
     def __init__(self, now: datetime | None = None) -> None:
         self.now = now or timezone.now()
+        self.language = get_language()
         self.tz = timezone.get_current_timezone()
         local_now = self.now.astimezone(self.tz)
         self.today = local_now.date()
@@ -64,16 +66,16 @@ class Clock:
             return _("%(minutes)s min. geleden") % {"minutes": minutes}
         day = moment.astimezone(self.tz).date()
         if day == self.today:
-            return _hours_ago(get_language(), int(delta.total_seconds() // 3600))
+            return _hours_ago(self.language, int(delta.total_seconds() // 3600))
         if day == self.yesterday:
             return _("gisteren")
-        return _day_label(get_language(), day, day.year != self.year)
+        return _day_label(self.language, day, day.year != self.year)
 
     def html(self, moment: datetime | None) -> str:
         """<time> with the relative label, as `{% reltime %}` prints it."""
         if moment is None:
             return ""
-        return f'<time datetime="{moment.isoformat(timespec="seconds")}">{escape(self.text(moment))}</time>'
+        return f'<time datetime="{moment.isoformat(timespec="seconds")}">{html_escape(self.text(moment))}</time>'
 
 
 ONE_MINUTE, ONE_HOUR = timedelta(minutes=1), timedelta(hours=1)
@@ -236,9 +238,10 @@ def teaser_card(
     `item` is an article from `article_listing_queryset` (section and image
     joined, `reaction_count` annotated).
     """
-    url = escape(item.get_absolute_url())
+    clock = _clock(context)
+    url = html_escape(item.get_absolute_url())
     image = item.image if image_set else None
-    modifiers = (f" teaser--{escape(size)}" if size else "") + ("" if image else " teaser--text")
+    modifiers = (f" teaser--{html_escape(size)}" if size else "") + ("" if image else " teaser--text")
     parts = [f'<article class="teaser{modifiers}">\n  ']
     if image:
         picture = responsive_image(image, image_set, alt="", priority=priority, sizes=image_sizes)
@@ -247,32 +250,34 @@ def teaser_card(
     if not hide_section:
         section = item.section
         parts.append(
-            f'<a class="section-label" href="{escape(section.get_absolute_url())}"'
-            f' style="--section: {escape(section.colour)}">{escape(section.name)}</a> '
+            f'<a class="section-label" href="{html_escape(section.get_absolute_url())}"'
+            f' style="--section: {html_escape(section.colour)}">{html_escape(section.name)}</a> '
         )
-    tag = escape(heading or "h3")
+    tag = html_escape(heading or "h3")
     parts.append(
-        f"{_clock(context).html(item.first_published_at)}</p>\n"
-        f'    <{tag} class="teaser__headline"><a href="{url}">{escape(item.headline)}</a></{tag}>\n    '
+        f"{clock.html(item.first_published_at)}</p>\n"
+        f'    <{tag} class="teaser__headline"><a href="{url}">{html_escape(item.headline)}</a></{tag}>\n    '
     )
     if show_lead:
-        parts.append(f'<p class="teaser__lead">{escape(teaser(item.lead, 160))}</p>')
-    parts.append(f"\n    {reactions(item.reaction_count)}\n  </div>\n</article>\n")
+        parts.append(f'<p class="teaser__lead">{html_escape(teaser(item.lead, 160))}</p>')
+    parts.append(f"\n    {_reactions_html(clock.language, item.reaction_count or 0)}\n  </div>\n</article>\n")
     return SafeString("".join(parts))
 
 
 @register.simple_tag(takes_context=True)
 def recent_item(context: template.Context, item: Any) -> SafeString:
     """One row of "Meest recent" (a tag for the same reason as `teaser_card`)."""
+    clock = _clock(context)
     section = item.section
+    colour, name = html_escape(section.colour), html_escape(section.name)
+    label = f'<span class="section-label" style="--section: {colour}">{name}</span>'
     return SafeString(
         '<li class="recent__item">\n'
-        f'      <a class="recent__link" href="{escape(item.get_absolute_url())}">\n'
-        f'        <span class="recent__meta"><span class="section-label" style="--section: {escape(section.colour)}">'
-        f"{escape(section.name)}</span> {_clock(context).html(item.first_published_at)}</span>\n"
-        f'        <span class="recent__headline">{escape(item.headline)}</span>\n'
-        f'        <span class="recent__teaser">{escape(teaser(item.lead))}</span>\n'
+        f'      <a class="recent__link" href="{html_escape(item.get_absolute_url())}">\n'
+        f'        <span class="recent__meta">{label} {clock.html(item.first_published_at)}</span>\n'
+        f'        <span class="recent__headline">{html_escape(item.headline)}</span>\n'
+        f'        <span class="recent__teaser">{html_escape(teaser(item.lead))}</span>\n'
         "      </a>\n"
-        f"      {reactions(item.reaction_count)}\n"
+        f"      {_reactions_html(clock.language, item.reaction_count or 0)}\n"
         "    </li>"
     )
