@@ -47,7 +47,15 @@ BODY = RenditionSet(
     sizes="(min-width: 1100px) 720px, (min-width: 760px) 66vw, 100vw",
 )
 
-RENDITION_SETS = {rendition_set.name: rendition_set for rendition_set in (WIDE, TEASER, THUMB, BODY)}
+# Social cards and structured data: the 16:9, 4:3 and 1:1 crops Google asks for, as JPEG, which every
+# network's card renderer reads. Never shown in the page itself.
+SOCIAL = RenditionSet(
+    name="social",
+    specs=("fill-1200x675-c80|format-jpeg", "fill-1200x900-c80|format-jpeg", "fill-1200x1200-c80|format-jpeg"),
+    sizes="",
+)
+
+RENDITION_SETS = {rendition_set.name: rendition_set for rendition_set in (WIDE, TEASER, THUMB, BODY, SOCIAL)}
 
 
 def specs_for(*names: str) -> list[str]:

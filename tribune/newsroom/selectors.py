@@ -171,7 +171,7 @@ def article_get_for_reader(*, pk: int) -> Article:
         Article.objects.filter(live=True, pk=pk)
         .select_related("section", "image")
         .annotate(reaction_count=Coalesce(F("engagement__reaction_count"), 0))
-        .prefetch_related(_renditions("wide"))
+        .prefetch_related(_renditions("wide", "social"))
     )
     article = queryset.first()
     if article is None:
