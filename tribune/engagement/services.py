@@ -225,6 +225,10 @@ def comment_create(
     status, rule = _decide(text=text, reader=reader, policy=policy)
     now = timezone.now()
     with transaction.atomic():
+        if parent is not None and not (
+            Comment.objects.select_for_update().filter(pk=parent.pk, status=CommentStatus.PUBLISHED).exists()
+        ):
+            raise Refused(_("U kunt niet meer antwoorden op die reactie."), field="parent")
         comment = Comment.objects.create(
             article=article,
             parent=parent,
@@ -245,8 +249,9 @@ def comment_create(
             CommentStatus.REJECTED: DecisionAction.REJECTED,
         }[CommentStatus(status)]
         _log(comment, action, rule, reason=comment.rejection_reason)
-        if status == CommentStatus.PUBLISHED:
+        if status == CommentStatus.PUBLISHED and _visible_weight(comment):
             _engagement_add(article.pk, 1)
+        if status == CommentStatus.PUBLISHED:
             _announce(comment)
     return CommentOutcome(comment=comment, rule=rule)
 
@@ -254,43 +259,69 @@ def comment_create(
 # --- moderation ---
 
 
+def _locked(comment: Comment) -> Comment:
+    """The comment's current row, locked for this transaction (its thread's top comment first).
+
+    Every status change goes through here, so two moderators, a reader's report and
+    a reply cannot interleave between reading a status and writing the next one.
+    On SQLite the IMMEDIATE transaction already serialises writers.
+    """
+    if comment.parent_id:
+        Comment.objects.select_for_update().filter(pk=comment.parent_id).first()
+    return Comment.objects.select_for_update().get(pk=comment.pk)
+
+
+def _visible_weight(comment: Comment) -> int:
+    """How many comments readers see because this one is published.
+
+    A reply shows only under a published comment, so a top comment carries its
+    published replies with it; the reaction count is what readers can see.
+    """
+    if comment.parent_id:
+        return int(Comment.objects.filter(pk=comment.parent_id, status=CommentStatus.PUBLISHED).exists())
+    return 1 + Comment.objects.filter(parent_id=comment.pk, status=CommentStatus.PUBLISHED).count()
+
+
+def _change_status(comment: Comment, status: str, **fields: Any) -> bool:
+    """Lock, move to `status`, keep the reaction count in step. False when the status was already that."""
+    current = _locked(comment)
+    if current.status == status:
+        if fields:
+            Comment.objects.filter(pk=current.pk).update(**fields)
+        return False
+    delta = _visible_weight(current)
+    if status == CommentStatus.PUBLISHED:
+        fields.setdefault("published_at", timezone.now())
+    elif current.status != CommentStatus.PUBLISHED:
+        delta = 0
+    else:
+        delta = -delta
+    Comment.objects.filter(pk=current.pk).update(status=status, **fields)
+    if delta:
+        _engagement_add(current.article_id, delta)
+    return True
+
+
 @transaction.atomic
 def comment_approve(*, comment: Comment, moderator: Any = None) -> bool:
     """Publish a pending or rejected comment, or clear the reports on a published one."""
-    now = timezone.now()
-    published = (
-        Comment.objects.filter(pk=comment.pk)
-        .exclude(status=CommentStatus.PUBLISHED)
-        .update(status=CommentStatus.PUBLISHED, published_at=now, report_count=0, rejection_reason="")
-    )
-    if published:
-        _engagement_add(comment.article_id, 1)
-    else:
-        Comment.objects.filter(pk=comment.pk).update(report_count=0)
-    CommentReport.objects.filter(comment=comment, resolved=False).update(resolved=True)
-    _log(comment, DecisionAction.PUBLISHED, Rule.MODERATOR, moderator=moderator)
+    changed = _change_status(comment, CommentStatus.PUBLISHED, report_count=0, rejection_reason="")
+    open_reports = CommentReport.objects.filter(comment=comment, resolved=False).update(resolved=True)
+    if changed or open_reports:
+        _log(comment, DecisionAction.PUBLISHED, Rule.MODERATOR, moderator=moderator)
     comment.refresh_from_db()
-    if published:
+    if changed:
         _announce(comment)
-    return bool(published)
+    return changed
 
 
 @transaction.atomic
 def comment_reject(*, comment: Comment, reason: str, moderator: Any = None, detail: str = "") -> bool:
+    """Reject a comment with a statement of reasons. True when it was published (and left the count)."""
     if reason not in RejectionReason.values:
         raise Refused(_("Kies een reden."), field="reason")
-    was_published = (
-        Comment.objects.filter(pk=comment.pk, status=CommentStatus.PUBLISHED).update(
-            status=CommentStatus.REJECTED, rejection_reason=reason, report_count=0, is_featured=False
-        )
-        > 0
-    )
-    if was_published:
-        _engagement_add(comment.article_id, -1)
-    else:
-        Comment.objects.filter(pk=comment.pk).update(
-            status=CommentStatus.REJECTED, rejection_reason=reason, report_count=0, is_featured=False
-        )
+    was_published = _locked(comment).status == CommentStatus.PUBLISHED
+    _change_status(comment, CommentStatus.REJECTED, rejection_reason=reason, report_count=0, is_featured=False)
     CommentReport.objects.filter(comment=comment, resolved=False).update(resolved=True)
     _log(comment, DecisionAction.REJECTED, Rule.MODERATOR, reason=reason, detail=detail, moderator=moderator)
     comment.refresh_from_db()
@@ -299,9 +330,12 @@ def comment_reject(*, comment: Comment, reason: str, moderator: Any = None, deta
 
 @transaction.atomic
 def comment_feature(*, comment: Comment, featured: bool = True, moderator: Any = None) -> None:
-    if featured and comment.status != CommentStatus.PUBLISHED:
+    """Show a published top-level comment first (only top-level comments open a thread)."""
+    if featured and comment.parent_id:
+        raise Refused(_("Alleen een reactie bovenaan een gesprek kan uitgelicht worden."))
+    condition = {"status": CommentStatus.PUBLISHED} if featured else {}
+    if not Comment.objects.filter(pk=comment.pk, **condition).update(is_featured=featured):
         raise Refused(_("Alleen een gepubliceerde reactie kan uitgelicht worden."))
-    Comment.objects.filter(pk=comment.pk).update(is_featured=featured)
     comment.is_featured = featured
     _log(
         comment, DecisionAction.FEATURED if featured else DecisionAction.UNFEATURED, Rule.MODERATOR, moderator=moderator
@@ -370,12 +404,13 @@ def comment_report(*, comment: Comment, reader: Reader, reason: str, policy: Com
             )
             Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
             threshold = policy.reports_to_hide
-            if threshold and (
-                Comment.objects.filter(
+            if (
+                threshold
+                and Comment.objects.filter(
                     pk=comment.pk, status=CommentStatus.PUBLISHED, report_count__gte=threshold
-                ).update(status=CommentStatus.PENDING, is_featured=False)
+                ).exists()
+                and _change_status(comment, CommentStatus.PENDING, is_featured=False)
             ):
-                _engagement_add(comment.article_id, -1)
                 _log(comment, DecisionAction.QUEUED, Rule.REPORTS, detail=str(threshold))
     except IntegrityError:
         return False

@@ -21,7 +21,6 @@ from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 
-from config.env import ENV
 from tribune.engagement.identity import READER_COOKIE, Reader, form_token_issue, reader_remember
 from tribune.engagement.models import (
     ArticleEngagement,
@@ -369,16 +368,6 @@ def test_moderators_deciding_at_once_move_the_count_once_per_comment():
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.xfail(
-    ENV.test_db == "postgres",
-    strict=True,
-    reason=(
-        "BUG tribune/engagement/services.py comment_reject: when its conditional UPDATE (status=published) "
-        "finds a pending comment and a moderator approves it before the unconditional second UPDATE, that "
-        "UPDATE rejects a now-published comment without taking it off reaction_count (READ COMMITTED). "
-        "SQLite passes: IMMEDIATE transactions serialise the two."
-    ),
-)
 def test_approve_and_reject_of_one_waiting_comment_at_once_keep_the_count_exact():
     """Two moderators, one approving and one rejecting the same waiting comment, interleaved at the worst point:
     the rejecter has looked (not published) and the approver commits before the rejecter writes."""

@@ -325,3 +325,47 @@ def test_the_scheduler_and_the_command_erase_expired_addresses(settings):
     out = StringIO()
     call_command("tribune_erase_addresses", stdout=out)
     assert out.getvalue().startswith("1 address(es) erased")
+
+
+def test_the_count_is_what_readers_see_when_a_thread_is_hidden_and_restored():
+    article = published_article()
+    top = published_comment(article=article, body="Bovenaan")
+    for number in range(3):
+        published_comment(article=article, parent=top, body=f"Antwoord {number}")
+    other = published_comment(article=article, body="Los")
+    assert count(article) == 5
+    # Replies show only under a published comment: they leave the count with it...
+    assert comment_reject(comment=top, reason=RejectionReason.ABUSE) is True
+    assert count(article) == 1
+    # ...a reply to it can no longer be added, and one that is approved meanwhile adds nothing visible...
+    with pytest.raises(Refused):
+        post(article, "Te laat", parent=top)
+    hidden_reply = Comment.objects.filter(parent=top).first()
+    comment_reject(comment=hidden_reply, reason=RejectionReason.SPAM)
+    assert count(article) == 1
+    comment_approve(comment=hidden_reply)
+    assert count(article) == 1
+    # ...and they come back with it.
+    comment_approve(comment=top)
+    assert count(article) == 5
+    comment_reject(comment=other, reason=RejectionReason.OFF_TOPIC)
+    assert count(article) == 4
+
+
+def test_only_published_top_comments_can_be_featured():
+    article = published_article()
+    top = published_comment(article=article)
+    reply = published_comment(article=article, parent=top, body="Antwoord")
+    with pytest.raises(Refused):
+        comment_feature(comment=reply)
+    comment_feature(comment=top)
+    comment_feature(comment=top, featured=False)
+    assert not Comment.objects.get(pk=top.pk).is_featured
+
+
+def test_a_second_approval_logs_nothing():
+    article = published_article()
+    comment = post(article, rules=policy(moderation_mode=ModerationMode.PRE)).comment
+    comment_approve(comment=comment)
+    comment_approve(comment=comment)
+    assert CommentDecision.objects.filter(comment=comment, rule=Rule.MODERATOR).count() == 1

@@ -90,7 +90,11 @@
     if (reply && form) {
       event.preventDefault();
       form.querySelector("[data-parent-field]").value = reply.getAttribute("data-reply");
-      title.textContent = title.getAttribute("data-reply-label").replace("%s", reply.getAttribute("data-reply-name"));
+      var name = reply.getAttribute("data-reply-name");
+      // A function, not a string: a name with $& or $' must not be read as a replacement pattern.
+      title.textContent = title.getAttribute("data-reply-label").replace("%s", function () {
+        return name;
+      });
       cancel.hidden = false;
       reply.closest(".comment").appendChild(form);
       form.querySelector("textarea").focus();
