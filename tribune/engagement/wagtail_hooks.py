@@ -14,11 +14,12 @@ from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from tribune.engagement import admin_views
 from tribune.engagement.admin_forms import CommentQueueFilterSet
 from tribune.engagement.admin_queue import queue_counts
-from tribune.engagement.models import Comment
+from tribune.engagement.models import Ban, Comment
 
 ID = r"(?P<pk>[0-9]{1,18})"
 
@@ -102,3 +103,52 @@ def register_comment_viewset() -> CommentViewSet:
 def add_moderation_panel(request: Any, panels: list[Any]) -> None:
     if admin_views.can_moderate(request.user):
         panels.append(admin_views.ModerationPanel())
+
+
+class BanPermissionPolicy(ModelPermissionPolicy):
+    """Moderators may see and lift bans; bans are made only by "Schrijver blokkeren" on a comment."""
+
+    def user_has_permission(self, user: Any, action: str) -> bool:
+        return action in {"view", "delete"} and admin_views.can_moderate(user)
+
+    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class BanViewSet(ModelViewSet):
+    model = Ban
+    icon = "lock"
+    menu_label = _("Blokkeringen")
+    menu_name = "blokkeringen"
+    add_to_settings_menu = True
+    list_display = ["__str__", "reason", "comment", "moderator", "created_at"]
+    list_filter = ["kind", "reason"]
+    list_per_page = 50
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_reference_index = False
+
+    @cached_property
+    def permission_policy(self) -> BanPermissionPolicy:
+        return BanPermissionPolicy(Ban)
+
+    # Lifting a ban is deleting it; there is nothing to add or edit by hand.
+    form_fields = ["reason"]
+    ROUTES = frozenset({"index", "index_results", "inspect", "delete"})
+
+    def get_common_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_common_view_kwargs(
+            add_url_name=None, edit_url_name=None, usage_url_name=None, history_url_name=None, **kwargs
+        )
+
+    def get_urlpatterns(self) -> list[Any]:
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name in self.ROUTES]
+
+
+ban_viewset = BanViewSet("blokkeringen")
+
+
+@hooks.register("register_admin_viewset")
+def register_ban_viewset() -> BanViewSet:
+    return ban_viewset

@@ -143,3 +143,27 @@ def test_article_listing_costs_the_same_queries_with_comments(admin_client, djan
     with django_assert_max_num_queries(counts[0]):
         html = admin_client.get(ARTICLES).content.decode()
     assert html.count('href="/redactie/reacties/?article=') == 2 * 25
+
+
+def test_moderators_can_list_and_lift_bans(client, django_user_model):
+    from tribune.engagement.models import Ban, RejectionReason
+    from tribune.engagement.services import comment_ban_author
+    from tribune.engagement.tests.factories import published_comment
+    from tribune.newsroom.tests.factories import published_article
+
+    admin = django_user_model.objects.create_superuser("mod", "mod@example.org", "x")
+    client.force_login(admin)
+    comment = published_comment(article=published_article())
+    comment_ban_author(comment=comment, reason=RejectionReason.ABUSE)
+    listing = client.get("/redactie/blokkeringen/")
+    assert listing.status_code == 200
+    assert "Beledigend of intimiderend" in listing.content.decode()
+    ban = Ban.objects.first()
+    assert client.get(f"/redactie/blokkeringen/edit/{ban.pk}/").status_code == 404
+    assert client.get("/redactie/blokkeringen/new/").status_code == 404
+    response = client.post(f"/redactie/blokkeringen/delete/{ban.pk}/")
+    assert response.status_code == 302
+    assert Ban.objects.count() == 1
+    anonymous_reader = django_user_model.objects.create_user("lezer", "l@example.org", "x", is_staff=False)
+    client.force_login(anonymous_reader)
+    assert client.get("/redactie/blokkeringen/").status_code in {302, 403}
