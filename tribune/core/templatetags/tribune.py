@@ -131,11 +131,14 @@ def responsive_image(
     loading: str = "lazy",
     priority: bool = False,
     sizes: str = "",
+    low: bool = False,
 ) -> SafeString:
     """<img srcset> for a named rendition set (see tribune.core.images).
 
     `sizes` overrides the set's own when a layout shows the same renditions narrower
-    (the home page's teasers are thumbnails on a phone).
+    (the home page's teasers are thumbnails on a phone). `priority` marks the page's
+    largest image (eager, fetchpriority=high); `low` keeps an image in the first
+    screen from competing with it for the connection (fetchpriority=low).
     """
     if image is None:
         return SafeString("")
@@ -154,7 +157,7 @@ def responsive_image(
         alt,
         css_class,
         "eager" if priority else loading,
-        SafeString(' fetchpriority="high"') if priority else "",
+        SafeString(' fetchpriority="high"' if priority else ' fetchpriority="low"' if low else ""),
     )
 
 
@@ -230,6 +233,7 @@ def teaser_card(
     hide_section: bool = False,
     priority: bool = False,
     image_sizes: str = "",
+    low: bool = False,
 ) -> SafeString:
     """A teaser: image, section, time, headline, lead, reactions.
 
@@ -244,7 +248,7 @@ def teaser_card(
     modifiers = (f" teaser--{html_escape(size)}" if size else "") + ("" if image else " teaser--text")
     parts = [f'<article class="teaser{modifiers}">\n  ']
     if image:
-        picture = responsive_image(image, image_set, alt="", priority=priority, sizes=image_sizes)
+        picture = responsive_image(image, image_set, alt="", priority=priority, sizes=image_sizes, low=low)
         parts.append(f'<a class="teaser__media" href="{url}" tabindex="-1" aria-hidden="true">{picture}</a>')
     parts.append('\n  <div class="teaser__body">\n    <p class="teaser__meta">')
     if not hide_section:

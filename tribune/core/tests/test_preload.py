@@ -47,3 +47,23 @@ def test_no_preload_without_an_image(client):
     assert 'rel="preload"' not in head(client.get(article.get_absolute_url()).content.decode())
     assert 'rel="preload"' not in head(client.get("/").content.decode())
     assert 'rel="preload"' not in head(client.get(article.section.get_absolute_url()).content.decode())
+
+
+def test_front_teasers_do_not_compete_with_the_top_image(client):
+    published_articles(6, section=SectionFactory(slug="tennis", name="Tennis"), image=NewsImageFactory())
+    html = client.get("/").content.decode()
+    front = html.split('<div class="front__grid">')[1].split("</section>")[0]
+    images = re.findall(r"<img [^>]*>", front)
+    assert len(images) == 4
+    assert all('fetchpriority="low"' in tag and 'loading="lazy"' in tag for tag in images)
+    assert html.count('fetchpriority="high"') == 2  # the preload and the top story's <img>
+
+
+def test_the_opening_image_has_a_phone_sized_candidate():
+    """Lighthouse's phone (412 px at 1.75x) shows it at 380 px: 665 pixels, covered by the 720."""
+    from tribune.core.images import RENDITION_SETS
+
+    wide = RENDITION_SETS["wide"]
+    widths = sorted(int(spec.split("-")[1].split("x")[0]) for spec in wide.specs)
+    assert wide.sizes.endswith("calc(100vw - 2rem)")
+    assert min(width for width in widths if width >= (412 - 32) * 1.75) == 720
