@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("redactie/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("tag/", include("tribune.taxonomy.urls")),
+    path("api/v1/", include("tribune.api.urls")),
     path("reacties/", include("tribune.engagement.urls")),
     path("", include("tribune.distribution.urls")),
     path("", include("tribune.newsroom.urls")),

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "tribune.engagement",
     "tribune.rankings",
     "tribune.distribution",
+    "tribune.api",
     "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",
@@ -150,6 +151,9 @@ TRIBUNE_SCHEDULER_INTERVAL = ENV.scheduler_interval
 # How many articles the "Meest recent" list shows, and listing page size.
 TRIBUNE_RECENT_COUNT = 25
 TRIBUNE_PAGE_SIZE = 20
+# Content API (/api/v1/): default page size (callers may ask for up to 100) and Cache-Control max-age.
+TRIBUNE_API_PAGE_SIZE = 20
+TRIBUNE_API_MAX_AGE = 60
 
 # --- Feeds and sitemaps ---
 TRIBUNE_FEED_ITEMS = 50
