@@ -370,28 +370,33 @@ def test_moderators_deciding_at_once_move_the_count_once_per_comment():
 @pytest.mark.django_db(transaction=True)
 def test_approve_and_reject_of_one_waiting_comment_at_once_keep_the_count_exact():
     """Two moderators, one approving and one rejecting the same waiting comment, interleaved at the worst point:
-    the rejecter has looked (not published) and the approver commits before the rejecter writes."""
+    the rejecter has read the comment (still waiting) and the approver tries to commit before the rejecter
+    writes. (Before 1eb6cb4, comment_reject's second UPDATE then rejected a published comment that stayed in
+    the count on PostgreSQL.) With the row locked, the approver waits instead, and the count stays exact."""
     rules = policy(moderation_mode=ModerationMode.PRE)
     article = published_article()
     comment = published_comment(article=article, body="Wacht op een moderator.", policy=rules)
     looked, approved = threading.Event(), threading.Event()
     run, lock = Run(), threading.Lock()
 
-    def pause_after_first_check(execute, sql, params, many, context):
+    def pause_after_first_look(execute, sql, params, many, context):
         result = execute(sql, params, many, context)
-        if sql.startswith('UPDATE "engagement_comment" SET "status"') and not looked.is_set():
+        if '"engagement_comment"' in sql and not looked.is_set():
             looked.set()
-            # PostgreSQL: the approver commits now. SQLite: it waits for this transaction's lock, so give up.
+            # Let the approver commit now if it can; when the row (PostgreSQL) or the database (SQLite) is
+            # locked it cannot, so stop waiting after 2 s.
             approved.wait(timeout=2)
         return result
 
     def reject() -> None:
-        with connection.execute_wrapper(pause_after_first_check):
-            comment_reject(comment=Comment.objects.get(pk=comment.pk), reason=RejectionReason.SPAM)
+        waiting = Comment.objects.get(pk=comment.pk)
+        with connection.execute_wrapper(pause_after_first_look):
+            comment_reject(comment=waiting, reason=RejectionReason.SPAM)
 
     def approve() -> None:
+        waiting = Comment.objects.get(pk=comment.pk)
         assert looked.wait(timeout=30)
-        comment_approve(comment=Comment.objects.get(pk=comment.pk))
+        comment_approve(comment=waiting)
         approved.set()
 
     _start_and_join([threading.Thread(target=_thread_main, args=(run, lock, job)) for job in (reject, approve)])
