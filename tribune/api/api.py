@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError
+from ninja.responses import Response
 
 from tribune.api import schemas
 from tribune.api.selectors import BODY_IMAGE_SET, LEAD_IMAGE_SET, article_get, article_page, image_rendition
@@ -75,6 +76,14 @@ def _moment(value: datetime | None, name: str) -> datetime | None:
         return (value if timezone.is_aware(value) else value.replace(tzinfo=UTC)).astimezone(UTC)
     except (OverflowError, ValueError):
         raise HttpError(422, f"{name} is out of range.") from None
+
+
+def _fast(data: dict[str, Any]) -> Response:
+    """JSON straight from the dict, skipping Ninja's pydantic pass over the answer (8 ms for 20 articles).
+
+    The shapes are still the documented ones: the schemathesis test checks every answer against them.
+    """
+    return Response(data)
 
 
 def _limit(value: int | None) -> int:
@@ -196,7 +205,7 @@ def list_articles(
     until: datetime | None = UNTIL,
     cursor: str | None = Query(None, max_length=64, description="`next_cursor` of the previous page."),
     limit: int | None = Limit,
-) -> dict[str, Any]:
+) -> Response:
     """Live articles, newest first."""
     filters: dict[str, Any] = {}
     if section is not None:
@@ -212,7 +221,7 @@ def list_articles(
         cursor=_cursor(cursor),
         size=_limit(limit),
     )
-    return {"items": [_summary(article) for article in page.items], "next_cursor": page.older}
+    return _fast({"items": [_summary(article) for article in page.items], "next_cursor": page.older})
 
 
 def _raise(error: Exception) -> Any:
@@ -220,12 +229,12 @@ def _raise(error: Exception) -> Any:
 
 
 @api.get("/articles/{id}", response={200: schemas.ArticleDetail, **ERRORS}, tags=["articles"])
-def get_article(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:
+def get_article(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)) -> Response:
     """A live article with its body as a list of typed blocks."""
     article = article_get(pk=id)
     if article is None:
         raise _not_found("live article with id", id)
-    return {**_summary(article), "body": [_block(block) for block in article.body]}
+    return _fast({**_summary(article), "body": [_block(block) for block in article.body]})
 
 
 @api.get("/articles/{id}/comments", response={200: schemas.CommentPage, **ERRORS}, tags=["articles"])
@@ -234,14 +243,15 @@ def list_comments(
     id: int = Path(..., ge=1, le=MAX_ID),
     sort: CommentSort = SORT,
     cursor: str | None = Query(None, max_length=48, description="`next_cursor` of the previous page."),
-) -> dict[str, Any]:
+) -> Response:
     """An article's published comments, each with its first replies; featured comments open the first page."""
     article = _live_article(id)
     try:
         thread = comment_thread(article=article, sort=CommentSort(sort), cursor=cursor)
     except InvalidCommentCursor:
         raise HttpError(400, "Invalid cursor: pass a next_cursor from a previous page unchanged.") from None
-    return {"items": [_comment(c) for c in [*thread.featured, *thread.comments]], "next_cursor": thread.next_cursor}
+    items = [_comment(comment) for comment in [*thread.featured, *thread.comments]]
+    return _fast({"items": items, "next_cursor": thread.next_cursor})
 
 
 @api.get("/articles/{id}/poll", response={200: schemas.PollOut, **ERRORS}, tags=["articles"])
@@ -259,28 +269,30 @@ def get_poll(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)) -> dict
 
 
 @api.get("/recent", response=schemas.RecentList, tags=["articles"])
-def list_recent(request: HttpRequest) -> dict[str, Any]:
+def list_recent(request: HttpRequest) -> Response:
     """Meest recent: the newest live articles, as the site lists them beside the news."""
     rows = recent_articles(limit=settings.TRIBUNE_RECENT_COUNT)
     from tribune.newsroom.selectors import prefetch_images
 
     prefetch_images(rows, (LEAD_IMAGE_SET,))
-    return {
-        "items": [
-            {
-                "id": row.pk,
-                "url": absolute(row.get_absolute_url()),
-                "headline": row.headline,
-                "slug": row.slug,
-                "lead": row.lead,
-                "section": _section(row.section),
-                "published_at": row.first_published_at,
-                "image": _image(row.image, LEAD_IMAGE_SET),
-                "reaction_count": row.reaction_count,
-            }
-            for row in rows
-        ]
-    }
+    return _fast(
+        {
+            "items": [
+                {
+                    "id": row.pk,
+                    "url": absolute(row.get_absolute_url()),
+                    "headline": row.headline,
+                    "slug": row.slug,
+                    "lead": row.lead,
+                    "section": _section(row.section),
+                    "published_at": row.first_published_at,
+                    "image": _image(row.image, LEAD_IMAGE_SET),
+                    "reaction_count": row.reaction_count,
+                }
+                for row in rows
+            ]
+        }
+    )
 
 
 def _section_detail(section: Section) -> dict[str, Any]:
