@@ -41,7 +41,7 @@ RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
 PG_SERVER = "postgres://root@127.0.0.1:5432"
 PG_NAME = "tribune_bench_comments"
-SQLITE_DIR = RESULTS / "db" / "article-comments-sqlite"
+DATA_ROOT = RESULTS / "db"  # TRIBUNE_DATA_DIR per database: the SQLite file, media
 TARGET_RATIO = 2.0
 COMMENTS = 500
 REPLIES = 100
@@ -50,6 +50,10 @@ SPREAD = f"{COMMENTS} comments, replies spread"
 BUNCHED = f"{COMMENTS} comments, replies on the newest"
 
 # --------------------------------------------------------------------------- parent
+
+
+def data_dir(db: str) -> Path:
+    return DATA_ROOT / f"article-comments-{db}"
 
 
 def child_env(db: str) -> dict[str, str]:
@@ -61,7 +65,7 @@ def child_env(db: str) -> dict[str, str]:
         TRIBUNE_SCHEDULER="false",
         REDIS_URL="",
         PYTHONUNBUFFERED="1",
-        TRIBUNE_DATA_DIR=str(SQLITE_DIR),
+        TRIBUNE_DATA_DIR=str(data_dir(db)),
         DATABASE_URL=f"{PG_SERVER}/{PG_NAME}" if db == "postgres" else "",
     )
     return env
@@ -74,12 +78,11 @@ def psql(sql: str) -> None:
 
 
 def fresh_database(db: str) -> None:
+    shutil.rmtree(data_dir(db), ignore_errors=True)
+    data_dir(db).mkdir(parents=True)
     if db == "postgres":
         psql(f'DROP DATABASE IF EXISTS "{PG_NAME}"')
         psql(f'CREATE DATABASE "{PG_NAME}"')
-    else:
-        shutil.rmtree(SQLITE_DIR, ignore_errors=True)
-        SQLITE_DIR.mkdir(parents=True)
     subprocess.run(
         [PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=child_env(db), check=True, timeout=1800
     )
@@ -88,8 +91,7 @@ def fresh_database(db: str) -> None:
 def drop_database(db: str) -> None:
     if db == "postgres":
         psql(f'DROP DATABASE IF EXISTS "{PG_NAME}"')
-    else:
-        shutil.rmtree(SQLITE_DIR, ignore_errors=True)
+    shutil.rmtree(data_dir(db), ignore_errors=True)
 
 
 def main() -> int:
