@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "tribune.rankings",
     "tribune.distribution",
     "tribune.api",
+    "tribune.webhooks",
     "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",
@@ -177,11 +178,17 @@ TRIBUNE_COMMENT_FORM_MAX_AGE = 6 * 60 * 60
 # The same text again within this window (same article, or same writer anywhere) is a duplicate.
 TRIBUNE_COMMENT_DUPLICATE_SECONDS = 24 * 60 * 60
 # Top-level comments per page of a thread; replies beyond REPLIES_SHOWN sit behind a link.
-TRIBUNE_COMMENT_PAGE_SIZE = 30
-TRIBUNE_COMMENT_REPLIES_SHOWN = 10
+TRIBUNE_COMMENT_PAGE_SIZE = 20
+TRIBUNE_COMMENT_REPLIES_SHOWN = 3
 # Where rate-limit slots live: Redis when there is one (shared by every app server), else the database.
 TRIBUNE_RATE_LIMIT_BACKEND = "redis" if ENV.redis_url else "database"
 TRIBUNE_REDIS_URL = ENV.redis_url
+
+# --- Webhooks (targets are registered in the admin: Instellingen > Webhooks) ---
+# Allow targets on loopback, private and other internal addresses (tests, intranets); off, they are refused.
+TRIBUNE_WEBHOOKS_ALLOW_PRIVATE = ENV.webhooks_allow_private
+# Seconds one delivery attempt may take (connect + answer) before it counts as a timeout.
+TRIBUNE_WEBHOOK_TIMEOUT = 5
 
 LOGGING = {
     "version": 1,

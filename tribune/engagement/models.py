@@ -145,7 +145,10 @@ class CommentQuerySet(models.QuerySet["Comment"]):
 
 
 class Comment(models.Model):
-    article = models.ForeignKey(Article, verbose_name=_("artikel"), on_delete=models.CASCADE, related_name="comments")
+    # No index of its own: comment_article_status starts with the article.
+    article = models.ForeignKey(
+        Article, verbose_name=_("artikel"), on_delete=models.CASCADE, related_name="comments", db_index=False
+    )
     # One level of threading: a reply's parent is always a top-level comment.
     parent = models.ForeignKey(
         "self", verbose_name=_("antwoord op"), null=True, blank=True, on_delete=models.CASCADE, related_name="replies"

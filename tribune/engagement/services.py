@@ -249,9 +249,9 @@ def comment_create(
             CommentStatus.REJECTED: DecisionAction.REJECTED,
         }[CommentStatus(status)]
         _log(comment, action, rule, reason=comment.rejection_reason)
-        if status == CommentStatus.PUBLISHED and _visible_weight(comment):
-            _engagement_add(article.pk, 1)
         if status == CommentStatus.PUBLISHED:
+            # New, so without replies; a reply's parent was checked published under its lock above.
+            _engagement_add(article.pk, 1)
             _announce(comment)
     return CommentOutcome(comment=comment, rule=rule)
 

@@ -42,6 +42,7 @@ def test_reader_with_javascript_posts_replies_likes_and_votes_in_place(live_serv
     page = context.new_page()
     url = live_server.url + article.get_absolute_url()
     page.goto(url)
+    page.wait_for_selector("html[data-comments-ready]", state="attached")  # comments.js loads after the page
     page.evaluate("window.__sameDocument = true")  # gone if the page reloads
 
     _write(page, "Sportfan", "Knap gedaan, Steven!")

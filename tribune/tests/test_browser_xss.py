@@ -537,6 +537,7 @@ def _type_samples(new_page, url: str) -> int:
     js_detector = Detector(js_page)
     for name, body, _expected in TYPED_JS:
         js_page.goto(url)
+        js_page.wait_for_selector("html[data-comments-ready]", state="attached")  # loaded after the page
         form = js_page.locator("[data-comment-form]")
         _type(js_page, form, name, body)
         form.get_by_role("button", name="Plaatsen").click()
@@ -561,6 +562,7 @@ def test_reply_title_shows_the_name_as_written(live_server, new_page, comment_se
     published_comment(article=article, author_name=REPLY_NAME, body="Wie antwoordt er?")
     page = new_page(viewport=DESKTOP)
     page.goto(live_server.url + article.get_absolute_url())
+    page.wait_for_selector("html[data-comments-ready]", state="attached")
     page.locator("[data-reply]").first.click()
     assert page.locator("[data-reply-title]").inner_text() == f"Antwoord op {REPLY_NAME}"
 

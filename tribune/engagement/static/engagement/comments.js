@@ -141,3 +141,6 @@
       });
   });
 })();
+
+// Tells the page (and the browser tests) that posting in place is live.
+document.documentElement.setAttribute("data-comments-ready", "");
