@@ -52,6 +52,11 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "false",
         "Put the whole article body in the RSS and Atom feeds (`true`), not only the lead (`false`).",
     ),
+    "TRIBUNE_WEBHOOKS_ALLOW_PRIVATE": (
+        "false",
+        "Let webhooks target loopback, private, link-local and other internal addresses (`true`/`false`). "
+        "Off, such targets are refused, so the newsroom cannot be used to reach internal services.",
+    ),
     "TRIBUNE_WEB_WORKERS": ("", "App-server worker processes for `make serve`/`make demo`. Empty: one per CPU core."),
     "TRIBUNE_BIND": ("127.0.0.1:8000", "Address and port the app server listens on."),
     "CI": (
@@ -134,6 +139,7 @@ class Environment:
     trusted_proxies: int
     address_retention_days: int
     feed_full_text: bool
+    webhooks_allow_private: bool
     web_workers: str
     bind: str
     ci: bool
@@ -159,6 +165,7 @@ def read_environment() -> Environment:
         trusted_proxies=max(0, int(_get("TRIBUNE_TRUSTED_PROXIES"))),
         address_retention_days=max(0, int(_get("TRIBUNE_ADDRESS_RETENTION_DAYS"))),
         feed_full_text=_bool("TRIBUNE_FEED_FULL_TEXT"),
+        webhooks_allow_private=_bool("TRIBUNE_WEBHOOKS_ALLOW_PRIVATE"),
         web_workers=_get("TRIBUNE_WEB_WORKERS"),
         bind=_get("TRIBUNE_BIND"),
         ci=_bool("CI"),
