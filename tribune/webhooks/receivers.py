@@ -8,6 +8,8 @@ from tribune.webhooks.services import announce, article_data, article_event, com
 
 
 def article_published(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if not instance.live:
+        return  # scheduled for later: Wagtail sends `published` again when it goes live
     event = article_event(instance, published=True)
     announce(event=event, build=lambda: article_data(instance))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.utils import timezone
@@ -98,6 +99,21 @@ def test_events_update_unpublish_and_comment_go_to_matching_webhooks(django_capt
     data = WebhookDelivery.objects.filter(event="comment.published").first().payload["data"]
     assert data["id"] == comment.pk and data["article_id"] == article.pk
     assert data["url"].endswith(f"#reactie-{comment.pk}")
+
+
+def test_scheduled_article_is_announced_when_it_goes_live(django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    Webhook.objects.create(url="http://127.0.0.1:9/a")
+    article = draft()
+    with django_capture_on_commit_callbacks(execute=True):
+        article_publish(article=article, go_live_at=timezone.now() + timedelta(hours=1))
+    assert not WebhookDelivery.objects.exists()
+
+    article.revisions.update(approved_go_live_at=timezone.now() - timedelta(minutes=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled", stdout=StringIO())
+    assert list(WebhookDelivery.objects.values_list("event", flat=True)) == ["article.published"]
 
 
 def test_retries_on_500_then_succeeds(django_capture_on_commit_callbacks):
