@@ -7,6 +7,7 @@ first, so two runners never send the same attempt twice.
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
 import socket
@@ -41,15 +42,56 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-# No proxies from the environment either: the address check must apply to the real connection.
-_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirects())
+def _pinned(connection_class: Any, address: str | None) -> Any:
+    """A connection class that connects to the checked `address` whatever the host name resolves to now
+    (TLS still verifies the certificate against the host name)."""
+
+    def build(host: str, **kwargs: Any) -> Any:
+        connection = connection_class(host, **kwargs)
+        if address:
+            connect = connection._create_connection
+            connection._create_connection = lambda addr, *args, **kw: connect((address, addr[1]), *args, **kw)
+        return connection
+
+    return build
+
+
+class _PinnedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, address: str | None) -> None:
+        super().__init__()
+        self.address = address
+
+    def http_open(self, req: Any) -> Any:
+        return self.do_open(_pinned(http.client.HTTPConnection, self.address), req)
+
+
+class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, address: str | None) -> None:
+        super().__init__()
+        self.address = address
+
+    def https_open(self, req: Any) -> Any:
+        return self.do_open(
+            _pinned(http.client.HTTPSConnection, self.address),
+            req,
+            context=self._context,  # type: ignore[attr-defined]
+        )
+
+
+def _opener(address: str | None) -> urllib.request.OpenerDirector:
+    # No proxies from the environment either: the address check must apply to the real connection.
+    return urllib.request.build_opener(
+        urllib.request.ProxyHandler({}), _NoRedirects(), _PinnedHTTPHandler(address), _PinnedHTTPSHandler(address)
+    )
 
 
 def backoff(attempts: int) -> timedelta:
     return BACKOFF_BASE * (2 ** max(0, attempts - 1))
 
 
-def post(*, url: str, secret: str, event: str, delivery_id: str, payload: dict[str, Any]) -> int:
+def post(
+    *, url: str, secret: str, event: str, delivery_id: str, payload: dict[str, Any], address: str | None = None
+) -> int:
     """POST the signed payload and return the status code (HTTPError carries non-2xx codes)."""
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
     timestamp = int(time.time())
@@ -67,7 +109,7 @@ def post(*, url: str, secret: str, event: str, delivery_id: str, payload: dict[s
         },
     )
     try:
-        with _opener.open(request, timeout=settings.TRIBUNE_WEBHOOK_TIMEOUT) as response:
+        with _opener(address).open(request, timeout=settings.TRIBUNE_WEBHOOK_TIMEOUT) as response:
             return int(response.status)
     except urllib.error.HTTPError as exc:
         exc.close()
@@ -97,7 +139,7 @@ def attempt(delivery: WebhookDelivery, *, now: datetime) -> None:
     """One attempt at one delivery; the outcome is written to the row."""
     hook = delivery.webhook
     try:
-        check_target(hook.url)  # again: what the name resolves to may have changed since registration
+        addresses = check_target(hook.url)  # again: what the name resolves to may have changed since registration
     except RefusedTarget as exc:
         error = "refused internal address" if str(exc) != "host does not resolve" else str(exc)
         _settle(delivery, now=now, code=None, error=error)
@@ -111,6 +153,7 @@ def attempt(delivery: WebhookDelivery, *, now: datetime) -> None:
             event=delivery.event,
             delivery_id=str(delivery.uuid),
             payload=delivery.payload,
+            address=addresses[0] if addresses else None,
         )
         if not 200 <= code < 300:
             error = f"HTTP {code}"

@@ -30,21 +30,28 @@ def _is_internal(address: str) -> bool:
     )
 
 
-def check_target(url: str) -> None:
-    """Raise RefusedTarget unless `url` is http(s) and every address its host resolves to is public."""
+def _resolve(host: str, port: int) -> set[str]:
+    return {str(info[4][0]) for info in socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)}
+
+
+def check_target(url: str) -> list[str]:
+    """Raise RefusedTarget unless `url` is http(s) and every address its host resolves to is public.
+
+    Returns the checked addresses (empty when internal targets are allowed), so the caller can connect to one
+    of them rather than resolve the name a second time (which an attacker's DNS could answer differently).
+    """
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise RefusedTarget("only http and https addresses")
     if settings.TRIBUNE_WEBHOOKS_ALLOW_PRIVATE:
-        return
+        return []
     try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        infos = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
+        addresses = _resolve(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
     except (OSError, ValueError, UnicodeError) as exc:
         raise RefusedTarget("host does not resolve") from exc
-    addresses = {info[4][0] for info in infos}
-    if not addresses or any(_is_internal(str(address)) for address in addresses):
+    if not addresses or any(_is_internal(address) for address in addresses):
         raise RefusedTarget("refused internal address")
+    return sorted(addresses)
 
 
 def validate_target_url(url: str) -> None:

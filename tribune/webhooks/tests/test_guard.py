@@ -91,3 +91,30 @@ def test_refused_again_at_delivery(url):
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.GAVE_UP
     assert (delivery.last_error, delivery.attempts, delivery.last_status_code) == ("refused internal address", 1, None)
+
+
+@pytest.mark.django_db
+def test_delivery_connects_to_the_checked_address_not_a_second_lookup(monkeypatch):
+    """DNS rebinding: the name is resolved once, checked, and that address is the one connected to."""
+    from tribune.webhooks import guard
+    from tribune.webhooks.tests.receiver import receiver
+
+    lookups = []
+
+    def resolve(host, port):
+        lookups.append(host)
+        return {"127.0.0.1"}
+
+    monkeypatch.setattr(guard, "_resolve", resolve)
+    monkeypatch.setattr(guard, "_is_internal", lambda address: False)  # pretend 127.0.0.1 is public
+    with receiver() as target:
+        port = target.url.rsplit(":", 1)[1].split("/")[0]
+        # .invalid never resolves: a second lookup by urllib would fail the delivery.
+        hook = Webhook.objects.create(url=f"http://webhooks.invalid:{port}/hook")
+        WebhookDelivery.objects.create(
+            webhook=hook, event=Event.ARTICLE_PUBLISHED, payload={}, next_attempt_at=timezone.now()
+        )
+        assert deliver_due() == 1
+    assert lookups == ["webhooks.invalid"]
+    assert WebhookDelivery.objects.get().status == DeliveryStatus.SUCCEEDED
+    assert target.requests[0].headers["Host"] == f"webhooks.invalid:{port}"
