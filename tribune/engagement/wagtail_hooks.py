@@ -15,6 +15,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from tribune.engagement import admin_views
 from tribune.engagement.admin_forms import CommentQueueFilterSet
@@ -115,6 +116,9 @@ class BanPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+register_permission_policy(Ban, BanPermissionPolicy(Ban), exact_class=True)
+
+
 class BanViewSet(ModelViewSet):
     model = Ban
     icon = "lock"
@@ -128,10 +132,6 @@ class BanViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_reference_index = False
-
-    @cached_property
-    def permission_policy(self) -> BanPermissionPolicy:
-        return BanPermissionPolicy(Ban)
 
     # Lifting a ban is deleting it; there is nothing to add or edit by hand.
     form_fields = ["reason"]
