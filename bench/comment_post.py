@@ -30,7 +30,6 @@ plan of every SELECT of one post (bench/results/comment_post-plans-<db>.txt).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import re
@@ -41,6 +40,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from workers import JsonWorker  # bench/workers.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -423,35 +424,10 @@ def worker_main() -> None:
         protocol.write(json.dumps(answer, default=str) + "\n")
 
 
-class Worker:
+class Worker(JsonWorker):
     def __init__(self, database: str, *, redis: bool):
         self.database = database
-        self.process = subprocess.Popen(
-            [PYTHON, __file__, "--worker"],
-            cwd=ROOT,
-            env=env_for(database, redis=redis),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            bufsize=1,
-        )
-
-    def ask(self, **command: Any) -> Any:
-        assert self.process.stdin and self.process.stdout
-        self.process.stdin.write(json.dumps(command) + "\n")
-        self.process.stdin.flush()
-        line = self.process.stdout.readline()
-        if not line:
-            raise RuntimeError(f"worker for {self.database} died (see stderr above)")
-        return json.loads(line)
-
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self.ask(cmd="quit")
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        super().__init__(__file__, env=env_for(database, redis=redis), label=database)
 
 
 # --------------------------------------------------------------------------- main

@@ -47,6 +47,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from workers import JsonWorker  # bench/workers.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
@@ -475,35 +477,10 @@ def worker_main() -> None:
         protocol.write(json.dumps(answer, default=str) + "\n")
 
 
-class Worker:
+class Worker(JsonWorker):
     def __init__(self, target: Target):
         self.target = target
-        self.process = subprocess.Popen(
-            [PYTHON, __file__, "--worker"],
-            cwd=ROOT,
-            env=target.env(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            bufsize=1,
-        )
-
-    def ask(self, **command: Any) -> Any:
-        assert self.process.stdin and self.process.stdout
-        self.process.stdin.write(json.dumps(command) + "\n")
-        self.process.stdin.flush()
-        line = self.process.stdout.readline()
-        if not line:
-            raise RuntimeError(f"worker for {self.target.db} {self.target.label} died (see stderr above)")
-        return json.loads(line)
-
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self.ask(cmd="quit")
-        with contextlib.suppress(Exception):
-            self.process.wait(timeout=10)
-        if self.process.poll() is None:
-            self.process.kill()
+        super().__init__(__file__, env=target.env(), label=f"{target.db} {target.label}")
 
 
 # --------------------------------------------------------------------------- HTTP (granian)
