@@ -245,6 +245,21 @@ def _pages(connection: Any) -> list[dict[str, Any]]:
             "path": f"/nieuws/?na={archive_cursor}",
             "note": archive_note,
         },
+        # Reach: feeds, sitemaps and the content API (targets: feeds and sitemaps < 100 ms, API lists < 30 ms).
+        {"name": "feed", "path": "/feed/", "note": "RSS, newest 50"},
+        {"name": "section feed", "path": f"/feed/atom/rubriek/{section.slug}/", "note": "Atom"},
+        {"name": "tag feed", "path": f"/feed/tag/{tag.slug}/", "note": "RSS"},
+        {"name": "sitemap index", "path": "/sitemap.xml", "note": ""},
+        {
+            "name": "sitemap articles",
+            "path": f"/sitemap-artikels-{article.pk // settings.TRIBUNE_SITEMAP_PAGE_SIZE}.xml",
+            "note": f"the page holding article {article.pk:,}",
+        },
+        {"name": "news sitemap", "path": "/sitemap-nieuws.xml", "note": "last 48 hours, at most 1,000"},
+        {"name": "tag sitemap", "path": "/sitemap-tags.xml", "note": ""},
+        {"name": "api articles", "path": "/api/v1/articles", "note": ""},
+        {"name": "api section", "path": f"/api/v1/articles?section={section.slug}", "note": ""},
+        {"name": "api tag", "path": f"/api/v1/articles?tag={tag.slug}&limit=100", "note": "limit 100"},
     ]
 
 
