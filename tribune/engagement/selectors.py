@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -185,6 +186,16 @@ def _percentages(votes: list[int]) -> list[int]:
     for index in sorted(range(len(votes)), key=lambda i: exact[i] - floors[i], reverse=True)[:remainder]:
         floors[index] += 1
     return floors
+
+
+def poll_question(*, article: Article) -> dict[str, Any] | None:
+    """The article's reader question when it is a poll (read from the body, no query)."""
+    from tribune.newsroom.blocks import QuestionKind
+
+    for block in article.body:
+        if block.block_type == "reader_question" and block.value.get("kind") == QuestionKind.POLL:
+            return dict(block.value)
+    return None
 
 
 def poll_for_reader(*, article: Article, reader_hash: str | None) -> PollView | None:

@@ -42,8 +42,8 @@ from tribune.engagement.models import (
     Rule,
 )
 from tribune.engagement.ratelimit import rate_limiter
+from tribune.engagement.selectors import poll_question
 from tribune.engagement.signals import comment_published
-from tribune.newsroom.blocks import QuestionKind
 from tribune.newsroom.models import Article
 
 # What counts as a link in plain text: the same pattern the renderer turns into <a>.
@@ -431,13 +431,6 @@ def poll_vote(*, poll: Poll, position: int, reader: Reader) -> bool:
     return True
 
 
-def _poll_block(article: Article) -> dict[str, Any] | None:
-    for block in article.body:
-        if block.block_type == "reader_question" and block.value.get("kind") == QuestionKind.POLL:
-            return dict(block.value)
-    return None
-
-
 @transaction.atomic
 def poll_sync(*, article: Article) -> Poll | None:
     """Make the article's Poll row match its published reader question.
@@ -445,7 +438,7 @@ def poll_sync(*, article: Article) -> Poll | None:
     Options are matched by position, so fixing a typo keeps the votes; removing
     the poll from the article removes its votes too.
     """
-    value = _poll_block(article)
+    value = poll_question(article=article)
     if value is None:
         Poll.objects.filter(article=article).delete()
         return None

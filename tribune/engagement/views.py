@@ -24,7 +24,6 @@ from tribune.engagement.identity import (
 )
 from tribune.engagement.models import Comment, CommentPolicy, CommentStatus, Poll
 from tribune.engagement.services import RefusalCode, Refused
-from tribune.newsroom.blocks import QuestionKind
 from tribune.newsroom.models import Article
 from tribune.newsroom.selectors import article_get_for_reader
 
@@ -117,7 +116,12 @@ def article_engagement_context(
         comment_form = CommentForm(initial={"token": token, "parent": reply_to.pk if reply_to else ""})
     return {
         "thread": thread,
-        "poll": selectors.poll_for_reader(article=article, reader_hash=reader_hash) if _has_poll(article) else None,
+        # Most articles ask an open question or none: no need to look for tallies.
+        "poll": (
+            selectors.poll_for_reader(article=article, reader_hash=reader_hash)
+            if selectors.poll_question(article=article)
+            else None
+        ),
         "comment_form": comment_form,
         "form_token": token,
         "reply_to": reply_to,
@@ -125,13 +129,6 @@ def article_engagement_context(
         "comment_sorts": selectors.CommentSort,
         "comment_max_length": settings.TRIBUNE_COMMENT_MAX_LENGTH,
     }
-
-
-def _has_poll(article: Article) -> bool:
-    # Most articles ask an open question or none: no need to look for tallies.
-    return any(
-        block.block_type == "reader_question" and block.value.get("kind") == QuestionKind.POLL for block in article.body
-    )
 
 
 @require_POST
