@@ -57,6 +57,11 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "Let webhooks target loopback, private, link-local and other internal addresses (`true`/`false`). "
         "Off, such targets are refused, so the newsroom cannot be used to reach internal services.",
     ),
+    "TRIBUNE_WEBHOOK_LOG_DAYS": (
+        "30",
+        "Days finished webhook deliveries (delivered or given up) stay in the delivery log; then the scheduler "
+        "deletes them. Waiting and retrying deliveries are never deleted. 0: kept forever.",
+    ),
     "TRIBUNE_WEB_WORKERS": ("", "App-server worker processes for `make serve`/`make demo`. Empty: one per CPU core."),
     "TRIBUNE_BIND": ("127.0.0.1:8000", "Address and port the app server listens on."),
     "CI": (
@@ -140,6 +145,7 @@ class Environment:
     address_retention_days: int
     feed_full_text: bool
     webhooks_allow_private: bool
+    webhook_log_days: int
     web_workers: str
     bind: str
     ci: bool
@@ -166,6 +172,7 @@ def read_environment() -> Environment:
         address_retention_days=max(0, int(_get("TRIBUNE_ADDRESS_RETENTION_DAYS"))),
         feed_full_text=_bool("TRIBUNE_FEED_FULL_TEXT"),
         webhooks_allow_private=_bool("TRIBUNE_WEBHOOKS_ALLOW_PRIVATE"),
+        webhook_log_days=max(0, int(_get("TRIBUNE_WEBHOOK_LOG_DAYS"))),
         web_workers=_get("TRIBUNE_WEB_WORKERS"),
         bind=_get("TRIBUNE_BIND"),
         ci=_bool("CI"),

@@ -189,6 +189,8 @@ TRIBUNE_REDIS_URL = ENV.redis_url
 TRIBUNE_WEBHOOKS_ALLOW_PRIVATE = ENV.webhooks_allow_private
 # Seconds one delivery attempt may take (connect + answer) before it counts as a timeout.
 TRIBUNE_WEBHOOK_TIMEOUT = 5
+# Finished deliveries older than this many days leave the delivery log on the scheduler tick (0: kept forever).
+TRIBUNE_WEBHOOK_LOG_DAYS = ENV.webhook_log_days
 
 LOGGING = {
     "version": 1,

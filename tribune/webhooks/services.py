@@ -1,4 +1,4 @@
-"""Writes for webhooks: queueing deliveries when something happens (never any HTTP here)."""
+"""Writes for webhooks: queueing deliveries when something happens, trimming the log (never any HTTP here)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from tribune.webhooks.models import DeliveryStatus, Event, Webhook, WebhookDelivery
+
+# Deliveries that will never be attempted again: the only ones the log may lose.
+FINISHED = (DeliveryStatus.SUCCEEDED, DeliveryStatus.GAVE_UP)
+# Rows one prune looks at: one short DELETE, however big the log is.
+PRUNE_BATCH = 1000
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -74,3 +79,18 @@ def article_event(article: Any, *, published: bool) -> str:
     # Wagtail sets both to the same instant on the first publication.
     first, last = article.first_published_at, article.last_published_at
     return Event.ARTICLE_PUBLISHED if first is None or last is None or first == last else Event.ARTICLE_UPDATED
+
+
+@transaction.atomic
+def webhook_delivery_prune(*, older_than: datetime, limit: int = PRUNE_BATCH) -> int:
+    """Delete finished deliveries (delivered or given up) created before `older_than` among the `limit` oldest
+    rows of the log; return how many went. Pending and failed (still retried) rows always stay.
+
+    Only the oldest rows by id are looked at (ids grow with `created_at`), so a call reads at most `limit` rows
+    through the primary key, whatever the log's size, and needs no index on status or time. Call it again while it
+    returns `limit`. Unfinished rows among the oldest only hold places in that window until delivery settles them
+    (within a day).
+    """
+    oldest = WebhookDelivery.objects.order_by("id").values("id")[:limit]
+    deleted, _ = WebhookDelivery.objects.filter(id__in=oldest, status__in=FINISHED, created_at__lt=older_than).delete()
+    return deleted
