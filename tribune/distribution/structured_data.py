@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -152,8 +153,25 @@ def _reader_question(article: Article, poll: Any) -> dict[str, Any] | None:
     return None
 
 
+def search_action() -> dict[str, Any]:
+    """The site search (/zoeken/?q=) as a SearchAction.
+
+    `query-input` is not a schema.org property but the "<property>-input" annotation of
+    schema.org's Potential Actions note (a PropertyValueSpecification in short text form),
+    which Google reads; it names the placeholder in the URL template.
+    """
+    return {
+        "@type": "SearchAction",
+        "target": {
+            "@type": "EntryPoint",
+            "urlTemplate": absolute(reverse("newsroom:search")) + "?q={search_term_string}",
+        },
+        "query-input": "required name=search_term_string",
+    }
+
+
 def website_graph() -> list[dict[str, Any]]:
-    """The home page: the site and its publisher."""
+    """The home page: the site, its publisher and its search."""
     return [
         {
             "@context": SCHEMA,
@@ -162,6 +180,7 @@ def website_graph() -> list[dict[str, Any]]:
             "url": absolute("/"),
             "inLanguage": "nl-BE",
             "publisher": publisher(),
+            "potentialAction": search_action(),
         }
     ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -366,3 +368,55 @@ def front_page(*, newest: list[ArticleRow] | None = None) -> FrontPage:
         SectionBlock(section=section, articles=by_section[section.pk]) for section in sections if by_section[section.pk]
     ]
     return FrontPage(top=top, teasers=teasers, section_blocks=blocks)
+
+
+# Reader search (/zoeken/).
+SEARCH_QUERY_MAX_LENGTH = 200
+# pg_trgm can only use article_headline_trgm when the pattern holds a trigram: three word
+# characters in a row. Anything shorter would read every live headline at 1,000,000 articles.
+_SEARCHABLE = re.compile(r"\w{3}")
+# NUL (PostgreSQL refuses it in text), other control characters and lone surrogates
+# (which cannot be encoded for the database) are dropped.
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cs"})
+
+
+class SearchQueryTooLong(ValueError):
+    pass
+
+
+def search_text(query: str) -> str:
+    """`query` as it is searched: NFC, without control characters, single spaces.
+
+    Raises SearchQueryTooLong before looking at a single character of a long query.
+    """
+    if len(query) > SEARCH_QUERY_MAX_LENGTH:
+        raise SearchQueryTooLong(len(query))
+    text = unicodedata.normalize("NFC", query)
+    text = "".join(" " if unicodedata.category(char) in _DROPPED_CATEGORIES else char for char in text)
+    return " ".join(text.split())
+
+
+def is_searchable(text: str) -> bool:
+    return _SEARCHABLE.search(text) is not None
+
+
+def article_search(*, query: str, cursor: Cursor | None = None, direction: Direction = Direction.OLDER) -> KeysetPage:
+    """Live articles whose headline contains `query` (any case), newest first, one keyset page.
+
+    `headline__icontains` compiles to `UPPER(headline::text) LIKE UPPER('%q%')` on PostgreSQL,
+    the expression of the pg_trgm index article_headline_trgm (migration 0002, made for the
+    newsroom's own headline search). PostgreSQL either reads the matches from that index and
+    sorts them, or, for a common word, walks article_live_recent and stops at the 21st hit.
+    The lead is not searched: it has no such index, and an OR on it would read every row.
+    SQLite has no trigram index: LIKE walks article_live_recent newest first and stops after
+    21 matches, so common words are quick and a rare one reads every live headline.
+
+    Keyset pages rather than offsets: the same cursors, tokens and 404 as the other
+    listings, and a deep page costs what the first one costs (with OFFSET it would not).
+    """
+    text = search_text(query)
+    if not is_searchable(text):
+        return KeysetPage(items=[], older=None, newer=None)
+    queryset = article_listing_queryset(image_sets=("thumb",))
+    keys = Article.objects.filter(live=True, headline__icontains=text)
+    return article_keyset_page(queryset, keys=keys, cursor=cursor, direction=direction)

@@ -8,6 +8,7 @@ app_name = "newsroom"
 urlpatterns = [
     path("", views.home, name="home"),
     path("nieuws/", views.archive, name="archive"),
+    path("zoeken/", views.search, name="search"),
     re_path(r"^auteur/(?P<slug>[-a-z0-9]{1,100})/$", views.author_detail, name="author"),
     re_path(
         r"^(?P<section>[-a-z0-9]{1,60})/(?P<slug>[-a-z0-9]{1,100})-(?P<pk>[0-9]{1,18})/$",

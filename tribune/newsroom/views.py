@@ -62,3 +62,22 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request, "newsroom/listing.html", {"author": author, "title": author.name, "page": page, "kind": "author"}
     )
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """`/zoeken/?q=`: headlines of live articles, newest first (see selectors.article_search)."""
+    raw = request.GET.get("q", "")
+    limit = selectors.SEARCH_QUERY_MAX_LENGTH
+    context: dict[str, Any] = {"query": "", "page": None, "problem": None, "max_length": limit}
+    try:
+        text = selectors.search_text(raw)
+    except selectors.SearchQueryTooLong:
+        # Refused on its length alone; the form shows the start of it to shorten.
+        context.update(query=selectors.search_text(raw[:limit]), problem="too_long")
+        return render(request, "newsroom/search.html", context, status=400)
+    context["query"] = text
+    if text and not selectors.is_searchable(text):
+        context["problem"] = "too_short"
+    elif text:
+        context["page"] = listing_page_or_404(request, partial(selectors.article_search, query=text))
+    return render(request, "newsroom/search.html", context)

@@ -13,6 +13,10 @@ from config.env import BASE_DIR
 VOCABULARY = BASE_DIR.parent / "shared" / "schemaorg" / "schemaorg-current-https-30.0.jsonld"
 # JSON-LD keywords and values that are not schema.org properties.
 KEYWORDS = {"@context", "@type", "@id"}
+# schema.org's Potential Actions note lets an Action annotate one of its properties with
+# "<property>-input" / "<property>-output" (e.g. SearchAction's "query-input", which Google
+# reads). They are not in the vocabulary, so such a key is checked as its base property.
+ACTION_ANNOTATIONS = ("-input", "-output")
 
 
 def _ids(value: Any) -> list[str]:
@@ -51,9 +55,10 @@ class Vocabulary:
         for key, value in node.items():
             if key in KEYWORDS:
                 continue
-            if key not in self.domains:
+            prop = key.rsplit("-", 1)[0] if key.endswith(ACTION_ANNOTATIONS) and "Action" in allowed else key
+            if prop not in self.domains:
                 found.append(f"{where}.{key}: unknown property")
-            elif types and not (self.domains[key] & allowed):
+            elif types and not (self.domains[prop] & allowed):
                 found.append(f"{where}.{key}: not a property of {'/'.join(types)}")
             found += self.problems(value, f"{where}.{key}")
         return found

@@ -105,6 +105,13 @@ def test_vocabulary_check_catches_mistakes(schema):
     assert schema.problems({"@type": "NewsArtikel"}) == ["$: unknown type NewsArtikel"]
     assert schema.problems({"@type": "Person", "headline": "x"}) == ["$.headline: not a property of Person"]
     assert schema.problems({"@type": "Person", "kop": "x"}) == ["$.kop: unknown property"]
+    # "<property>-input" annotations (schema.org's Potential Actions) count as their property, on actions only.
+    assert schema.problems({"@type": "SearchAction", "query-input": "required name=q"}) == []
+    assert schema.problems({"@type": "SearchAction", "kop-input": "x"}) == ["$.kop-input: unknown property"]
+    assert schema.problems({"@type": "ReadAction", "query-input": "x"}) == [
+        "$.query-input: not a property of ReadAction"
+    ]
+    assert schema.problems({"@type": "WebSite", "query-input": "x"}) == ["$.query-input: unknown property"]
 
 
 def test_home_has_website_and_publisher(client, schema):
@@ -114,3 +121,15 @@ def test_home_has_website_and_publisher(client, schema):
     assert site["@type"] == "WebSite" and site["publisher"]["@type"] == "NewsMediaOrganization"
     assert schema.problems(site) == []
     assert '<link rel="canonical" href="http://127.0.0.1:8000/">' in html
+
+
+def test_home_search_action_points_at_the_search_page(client, schema):
+    published_article(headline="Club Brugge wint de beker")
+    data, _ = extract(client, "/")
+    action = data["json-ld"][0]["potentialAction"]
+    assert action["@type"] == "SearchAction" and schema.problems(action) == []
+    template = action["target"]["urlTemplate"]
+    assert template == "http://127.0.0.1:8000/zoeken/?q={search_term_string}"
+    assert action["query-input"] == "required name=search_term_string"
+    response = client.get(template.removeprefix("http://127.0.0.1:8000").replace("{search_term_string}", "brugge"))
+    assert response.status_code == 200 and "Club Brugge wint de beker" in response.content.decode()
