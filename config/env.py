@@ -62,6 +62,14 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "Days finished webhook deliveries (delivered or given up) stay in the delivery log; then the scheduler "
         "deletes them. Waiting and retrying deliveries are never deleted. 0: kept forever.",
     ),
+    "TRIBUNE_PAGE_CACHE": (
+        "true",
+        "Keep rendered public pages in each app process's memory, dropped by exact purge (`true`/`false`).",
+    ),
+    "TRIBUNE_VARNISH_URLS": (
+        "",
+        "Comma-separated Varnish addresses to purge by tag (xkey), e.g. `http://127.0.0.1:6081/`. Empty: none.",
+    ),
     "TRIBUNE_WEB_WORKERS": ("", "App-server worker processes for `make serve`/`make demo`. Empty: one per CPU core."),
     "TRIBUNE_BIND": ("127.0.0.1:8000", "Address and port the app server listens on."),
     "CI": (
@@ -146,6 +154,8 @@ class Environment:
     feed_full_text: bool
     webhooks_allow_private: bool
     webhook_log_days: int
+    page_cache: bool
+    varnish_urls: list[str]
     web_workers: str
     bind: str
     ci: bool
@@ -173,6 +183,8 @@ def read_environment() -> Environment:
         feed_full_text=_bool("TRIBUNE_FEED_FULL_TEXT"),
         webhooks_allow_private=_bool("TRIBUNE_WEBHOOKS_ALLOW_PRIVATE"),
         webhook_log_days=max(0, int(_get("TRIBUNE_WEBHOOK_LOG_DAYS"))),
+        page_cache=_bool("TRIBUNE_PAGE_CACHE"),
+        varnish_urls=_list("TRIBUNE_VARNISH_URLS"),
         web_workers=_get("TRIBUNE_WEB_WORKERS"),
         bind=_get("TRIBUNE_BIND"),
         ci=_bool("CI"),

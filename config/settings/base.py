@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "tribune.distribution",
     "tribune.api",
     "tribune.webhooks",
+    "tribune.delivery",
     "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",
@@ -48,6 +49,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Compresses HTML (and other text) after everything below has written it.
     "tribune.core.middleware.TextGZipMiddleware",
+    # Inside compression, so the ETag is of the plain body.
+    "tribune.delivery.middleware.CacheHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -191,6 +194,26 @@ TRIBUNE_WEBHOOKS_ALLOW_PRIVATE = ENV.webhooks_allow_private
 TRIBUNE_WEBHOOK_TIMEOUT = 5
 # Finished deliveries older than this many days leave the delivery log on the scheduler tick (0: kept forever).
 TRIBUNE_WEBHOOK_LOG_DAYS = ENV.webhook_log_days
+
+# --- Delivery: cache headers, Tribune's own page cache, purging (docs/delivery.md) ---
+# Shared caches (nginx, Varnish, a CDN) may keep a public page this long; purges drop it sooner.
+TRIBUNE_CACHE_SHARED_SECONDS = 60
+# ...then serve it this much longer while one request fetches a new copy.
+TRIBUNE_CACHE_STALE_SECONDS = 30
+# ...and this long when the app answers with an error or not at all.
+TRIBUNE_CACHE_STALE_IF_ERROR_SECONDS = 24 * 60 * 60
+# The response header listing a page's cache tags: `xkey` is what Varnish's xkey vmod indexes.
+TRIBUNE_CACHE_TAG_HEADER = "xkey"
+TRIBUNE_PAGE_CACHE = ENV.page_cache
+# The own cache's copies live at most this long ("5 min. geleden" labels and form tokens age).
+TRIBUNE_PAGE_CACHE_SECONDS = 60
+# Memory per app process for cached pages (plain, gzip and brotli copies together).
+TRIBUNE_PAGE_CACHE_MB = 64
+# How often each process reads the purge log: a change reaches every process within this.
+TRIBUNE_PAGE_CACHE_POLL_SECONDS = 0.5
+TRIBUNE_VARNISH_URLS = ENV.varnish_urls
+# Classes told of every purge after commit (see tribune/delivery/purge.py).
+TRIBUNE_PURGE_ADAPTERS = ["tribune.delivery.purge.VarnishPurger"] if ENV.varnish_urls else []
 
 LOGGING = {
     "version": 1,

@@ -20,6 +20,7 @@ from ninja.responses import Response
 from tribune.api import schemas
 from tribune.api.selectors import BODY_IMAGE_SET, LEAD_IMAGE_SET, article_get, article_page, image_rendition
 from tribune.core.pagination import Cursor, InvalidCursor
+from tribune.delivery.tags import poll_tag, reactions_tag, tag_request
 from tribune.distribution.structured_data import absolute
 from tribune.engagement.selectors import CommentSort, InvalidCommentCursor, comment_thread, poll_for_reader
 from tribune.newsroom.models import Article, Author, NewsImage, Section
@@ -246,6 +247,7 @@ def list_comments(
 ) -> Response:
     """An article's published comments, each with its first replies; featured comments open the first page."""
     article = _live_article(id)
+    tag_request(request, reactions_tag(article.pk))
     try:
         thread = comment_thread(article=article, sort=CommentSort(sort), cursor=cursor)
     except InvalidCommentCursor:
@@ -257,6 +259,7 @@ def list_comments(
 @api.get("/articles/{id}/poll", response={200: schemas.PollOut, **ERRORS}, tags=["articles"])
 def get_poll(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:
     """The results of an article's poll (its reader question, when that is a poll)."""
+    tag_request(request, poll_tag(id))
     poll = poll_for_reader(article=_live_article(id), reader_hash=None)
     if poll is None:
         raise HttpError(404, f"Article {id} has no poll.")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import URLPattern, URLResolver, re_path
 
 from tribune.api.api import api
+from tribune.delivery.middleware import public_response
 from tribune.distribution.views import conditional
 
 
@@ -20,13 +21,13 @@ def cached(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, *args, **kwargs)
-        if response.status_code == 200:
-            response["Cache-Control"] = f"public, max-age={settings.TRIBUNE_API_MAX_AGE}"
+        if response.status_code in {200, 304}:
+            return cast(HttpResponse, public_response(request, response, max_age=settings.TRIBUNE_API_MAX_AGE))
         else:
             response["Cache-Control"] = "no-cache"
         return response
 
-    return conditional(wrapped)
+    return conditional(wrapped)  # inside: the 304 is answered after the ETag is set
 
 
 def not_found(request: HttpRequest, path: str) -> JsonResponse:

@@ -7,8 +7,10 @@ from django.http import HttpRequest
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
+    from tribune.delivery.tags import NAVIGATION, tag_request
     from tribune.newsroom.models import Section
 
+    tag_request(request, NAVIGATION)
     return {
         "site_name": settings.TRIBUNE_SITE_NAME,
         "site_url": settings.TRIBUNE_SITE_URL,

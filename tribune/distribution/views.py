@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import wraps
 from typing import cast
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.middleware.http import ConditionalGetMiddleware
 from django.utils.decorators import decorator_from_middleware
 from django.views.decorators.http import require_safe
 
+from tribune.delivery.tags import ALL_ARTICLES, NAVIGATION, tag_request
 from tribune.distribution import selectors, sitemaps
 
 XML = "application/xml; charset=utf-8"
@@ -17,7 +19,14 @@ _conditional = decorator_from_middleware(ConditionalGetMiddleware)
 
 
 def conditional(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    return cast(Callable[..., HttpResponse], _conditional(view))
+    """ETag/304, and the cache tags of a sitemap: it changes with any article, section, tag or author."""
+
+    @wraps(view)
+    def tagged(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        tag_request(request, ALL_ARTICLES, NAVIGATION)
+        return view(request, *args, **kwargs)
+
+    return cast(Callable[..., HttpResponse], _conditional(tagged))
 
 
 def _xml(parts: Iterator[str]) -> HttpResponse:

@@ -102,9 +102,12 @@ def reader_from_request(request: HttpRequest, *, fallback_nonce: str = "") -> Re
             token = signer.unsign(raw)
         except signing.BadSignature:
             token = ""
-    if not token:
-        token, is_new = (f"n-{fallback_nonce}" if fallback_nonce else secrets.token_urlsafe(18)), True
     address = client_address(request)
+    if not token:
+        # The nonce comes from a page every reader of a cached copy shares: with the address it still
+        # tells apart two new readers, and still recognises the very same request sent twice.
+        fallback = f"n-{fallback_nonce}-{keyed_hash('address', address)[:16]}" if fallback_nonce else ""
+        token, is_new = (fallback or secrets.token_urlsafe(18)), True
     return Reader(
         reader_hash=keyed_hash("reader", token),
         address_hash=keyed_hash("address", address),

@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from tribune.delivery.services import cache_purge
+from tribune.delivery.tags import poll_tag, reactions_tag
 from tribune.engagement.identity import Reader, text_hash
 from tribune.engagement.models import (
     AUTHOR_NAME_MAX_LENGTH,
@@ -182,6 +184,12 @@ def _engagement_add(article_id: int, delta: int) -> None:
     # The row may not exist yet; INSERT ... ON CONFLICT DO NOTHING never races into an error.
     ArticleEngagement.objects.bulk_create([ArticleEngagement(article_id=article_id)], ignore_conflicts=True)
     ArticleEngagement.objects.filter(pk=article_id).update(reaction_count=F("reaction_count") + delta)
+    _purge_reactions(article_id)
+
+
+def _purge_reactions(article_id: int) -> None:
+    # The count on every teaser of the article and its thread; the pages themselves stay cached.
+    cache_purge(tags=[reactions_tag(article_id)])
 
 
 def _log(
@@ -299,6 +307,8 @@ def _change_status(comment: Comment, status: str, **fields: Any) -> bool:
     Comment.objects.filter(pk=current.pk).update(status=status, **fields)
     if delta:
         _engagement_add(current.article_id, delta)
+    else:
+        _purge_reactions(current.article_id)
     return True
 
 
@@ -337,6 +347,7 @@ def comment_feature(*, comment: Comment, featured: bool = True, moderator: Any =
     if not Comment.objects.filter(pk=comment.pk, **condition).update(is_featured=featured):
         raise Refused(_("Alleen een gepubliceerde reactie kan uitgelicht worden."))
     comment.is_featured = featured
+    _purge_reactions(comment.article_id)
     _log(
         comment, DecisionAction.FEATURED if featured else DecisionAction.UNFEATURED, Rule.MODERATOR, moderator=moderator
     )
@@ -384,6 +395,7 @@ def comment_like(*, comment: Comment, reader: Reader) -> bool:
         with transaction.atomic():
             CommentLike.objects.create(comment=comment, reader_hash=reader.reader_hash)
             Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
+            _purge_reactions(comment.article_id)
     except IntegrityError:
         return False
     return True
@@ -426,6 +438,8 @@ def poll_vote(*, poll: Poll, position: int, reader: Reader) -> bool:
             if not PollOption.objects.filter(poll=poll, position=position).update(votes=F("votes") + 1):
                 raise Refused(_("Kies een van de antwoorden."), field="option")
             PollVote.objects.create(poll=poll, position=position, reader_hash=reader.reader_hash)
+            # Open results show only to those who voted (never on a shared page): the API's tally is what changes.
+            cache_purge(tags=[poll_tag(poll.pk)])
     except IntegrityError:
         return False
     return True

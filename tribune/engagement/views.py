@@ -13,6 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Site
 
+from tribune.core.crossorigin import same_site_only
+from tribune.delivery.policy import request_is_shareable
+from tribune.delivery.tags import article_tag, reactions_tag, tag_request
 from tribune.engagement import selectors, services
 from tribune.engagement.forms import CommentForm, ReportForm, TokenForm
 from tribune.engagement.identity import (
@@ -96,7 +99,9 @@ def article_engagement_context(
     request: HttpRequest, article: Article, *, comment_form: CommentForm | None = None
 ) -> dict[str, Any]:
     """What the article page shows under the article: the poll, the thread and the comment form."""
-    reader_hash = reader_hash_from_cookie(request)
+    # A shared page is the same for every reader (it is cached); the reader's own vote and
+    # likes show on the page right after the action, which is never shared.
+    reader_hash = None if request_is_shareable(request) else reader_hash_from_cookie(request)
     sort = selectors.sort_from_query(request.GET.get("sorteer"))
     try:
         thread = selectors.comment_thread(
@@ -131,6 +136,7 @@ def article_engagement_context(
     }
 
 
+@same_site_only
 @require_POST
 def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
     from tribune.newsroom.views import render_article
@@ -189,6 +195,7 @@ def _public_comment(pk: int) -> Comment:
     return comment
 
 
+@same_site_only
 @require_POST
 def comment_like(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _public_comment(pk)
@@ -203,6 +210,7 @@ def comment_like(request: HttpRequest, pk: int) -> HttpResponse:
     return _done(request, url, message, reader=reader, payload={"liked": liked, "count": comment.like_count})
 
 
+@same_site_only
 @require_http_methods(["GET", "POST"])
 def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _public_comment(pk)
@@ -237,6 +245,7 @@ def comment_thread(request: HttpRequest, pk: int) -> HttpResponse:
     comment = selectors.comment_with_replies(pk=pk)
     if comment is None or not comment.article.live:
         raise Http404("comment")
+    tag_request(request, article_tag(comment.article_id), reactions_tag(comment.article_id))
     return render(
         request,
         "engagement/thread.html",
@@ -249,6 +258,7 @@ def comment_thread(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@same_site_only
 @require_POST
 def poll_vote(request: HttpRequest, pk: int) -> HttpResponse:
     article = article_get_for_reader(pk=pk)

@@ -218,6 +218,7 @@ def article_detail_context(*, article: Article, preview: bool = False) -> dict[s
         "authors": authors,
         "tags": tags,
         "recent_articles": recent_articles(limit=settings.TRIBUNE_RECENT_COUNT),
+        "read_also_ids": [target.pk for target in targets],
     }
 
 

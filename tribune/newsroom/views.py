@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from tribune.core.listing import listing_page_or_404
+from tribune.delivery import tags as cache_tags
 from tribune.newsroom import selectors
 from tribune.newsroom.models import Article
 from tribune.rankings.selectors import recent_articles
@@ -15,6 +16,7 @@ from tribune.rankings.selectors import recent_articles
 
 def home(request: HttpRequest) -> HttpResponse:
     recent = recent_articles(limit=settings.TRIBUNE_RECENT_COUNT)
+    cache_tags.tag_request(request, cache_tags.ALL_ARTICLES)
     return render(
         request,
         "newsroom/home.html",
@@ -37,6 +39,12 @@ def render_article(
     from tribune.engagement.views import article_engagement_context
 
     context = selectors.article_detail_context(article=article)
+    cache_tags.tag_request(
+        request,
+        cache_tags.article_tag(article.pk),
+        cache_tags.reactions_tag(article.pk),
+        *(cache_tags.article_tag(pk) for pk in context["read_also_ids"]),
+    )
     context.update(article_engagement_context(request, article, comment_form=comment_form))
     return render(request, "newsroom/article_detail.html", context, status=status)
 
@@ -44,6 +52,7 @@ def render_article(
 def section_detail(request: HttpRequest, section: str) -> HttpResponse:
     section_obj = selectors.section_get(slug=section)
     page = listing_page_or_404(request, partial(selectors.section_article_page, section=section_obj))
+    cache_tags.tag_request(request, cache_tags.section_tag(section_obj.pk))
     return render(
         request,
         "newsroom/listing.html",
@@ -53,12 +62,14 @@ def section_detail(request: HttpRequest, section: str) -> HttpResponse:
 
 def archive(request: HttpRequest) -> HttpResponse:
     page = listing_page_or_404(request, partial(selectors.section_article_page, section=None))
+    cache_tags.tag_request(request, cache_tags.ALL_ARTICLES)
     return render(request, "newsroom/listing.html", {"title": None, "page": page, "kind": "archive"})
 
 
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = selectors.author_get(slug=slug)
     page = listing_page_or_404(request, partial(selectors.author_article_page, author=author))
+    cache_tags.tag_request(request, cache_tags.author_tag(author.pk))
     return render(
         request, "newsroom/listing.html", {"author": author, "title": author.name, "page": page, "kind": "author"}
     )
@@ -67,6 +78,8 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     """`/zoeken/?q=`: headlines of live articles, newest first (see selectors.article_search)."""
     raw = request.GET.get("q", "")
+    # Results change with any publication anywhere (and are cheap to refresh).
+    cache_tags.tag_request(request, cache_tags.ALL_ARTICLES)
     limit = selectors.SEARCH_QUERY_MAX_LENGTH
     context: dict[str, Any] = {"query": "", "page": None, "problem": None, "max_length": limit}
     try:

@@ -15,6 +15,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from tribune.core.images import RENDITION_SETS, filters_for
+from tribune.delivery.tags import ALL_ARTICLES, article_tag, reactions_tag, tag_request
 
 register = template.Library()
 
@@ -243,6 +244,7 @@ def teaser_card(
     joined, `reaction_count` annotated).
     """
     clock = _clock(context)
+    tag_request(context.get("request"), article_tag(item.pk), reactions_tag(item.pk))
     url = html_escape(item.get_absolute_url())
     image = item.image if image_set else None
     modifiers = (f" teaser--{html_escape(size)}" if size else "") + ("" if image else " teaser--text")
@@ -272,6 +274,8 @@ def teaser_card(
 def recent_item(context: template.Context, item: Any) -> SafeString:
     """One row of "Meest recent" (a tag for the same reason as `teaser_card`)."""
     clock = _clock(context)
+    # "Meest recent" changes with every publication anywhere on the site.
+    tag_request(context.get("request"), ALL_ARTICLES, article_tag(item.pk), reactions_tag(item.pk))
     section = item.section
     colour, name = html_escape(section.colour), html_escape(section.name)
     label = f'<span class="section-label" style="--section: {colour}">{name}</span>'

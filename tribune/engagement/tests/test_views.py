@@ -123,11 +123,36 @@ def test_too_fast_gives_429(client, article, settings):
     assert Comment.objects.count() == 1
 
 
-def test_csrf_is_required():
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_SEC_FETCH_SITE": "same-site"},  # a sibling subdomain is another site's page too
+        {"HTTP_ORIGIN": "https://kwaadwillig.example"},
+    ],
+    ids=["fetch-site cross-site", "fetch-site same-site", "foreign origin"],
+)
+def test_a_post_from_another_site_is_refused(headers):
     article = published_article()
     strict = Client(enforce_csrf_checks=True)
-    assert strict.post(url_for(article), comment_data()).status_code == 403
+    response = strict.post(url_for(article), comment_data(), **headers)
+    assert response.status_code == 403
+    assert "eigen site" in response.content.decode()
     assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"HTTP_SEC_FETCH_SITE": "same-origin"}, {"HTTP_ORIGIN": "http://testserver"}, {}],
+    ids=["fetch-site same-origin", "own origin", "no browser headers"],
+)
+def test_a_post_from_our_own_cached_page_needs_no_csrf_token(headers):
+    # Shared cached pages carry no per-reader token: the browser's own word on the origin protects the form.
+    article = published_article()
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(url_for(article), comment_data(), **headers)
+    assert response.status_code == 303
+    assert Comment.objects.count() == 1
 
 
 def test_closed_comments_show_no_form_and_refuse_posts(client, article):
@@ -162,8 +187,13 @@ def test_like_once_even_when_the_same_request_is_resent(article):
     third = anonymous.post(f"/reacties/{comment.pk}/leuk/", {"token": form_token_issue()}, **JSON)
     assert third.json()["liked"] is False
     assert Comment.objects.get(pk=comment.pk).like_count == 1
-    page = anonymous.get(article.get_absolute_url()).content.decode()
-    assert 'aria-pressed="true"' in page
+    # The shared page is the same for every reader (caches keep it)...
+    assert 'aria-pressed="true"' not in anonymous.get(article.get_absolute_url()).content.decode()
+    # ...the page right after the action carries its message, is never shared, and shows the like.
+    assert anonymous.post(f"/reacties/{comment.pk}/leuk/", {"token": form_token_issue()}).status_code == 303
+    page = anonymous.get(article.get_absolute_url())
+    assert 'aria-pressed="true"' in page.content.decode()
+    assert page["Cache-Control"].startswith("private")
 
 
 def test_like_without_javascript_redirects_back(client, article):
