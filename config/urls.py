@@ -4,6 +4,8 @@ from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from tribune.core.health import health
+
 # The newsroom lives at /redactie/; the reader site owns every other path, so fixed
 # prefixes come first and section slugs may not take them (see RESERVED_SLUGS).
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -12,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("tag/", include("tribune.taxonomy.urls")),
     path("api/v1/", include("tribune.api.urls")),
     path("reacties/", include("tribune.engagement.urls")),
+    path("gezond/", health, name="health"),
     path("", include("tribune.distribution.urls")),
     path("", include("tribune.newsroom.urls")),
 ]

@@ -41,7 +41,7 @@ LEAD_MAX_LENGTH = 500
 
 # First path segments the site itself uses; a section slug may not take them.
 RESERVED_SLUGS = frozenset(
-    {"redactie", "nieuws", "tag", "auteur", "uploads", "static", "documenten", "api", "zoeken", "reacties"}
+    {"redactie", "nieuws", "tag", "auteur", "uploads", "static", "documenten", "api", "zoeken", "reacties", "gezond"}
 )
 
 
