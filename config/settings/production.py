@@ -1,9 +1,12 @@
 """Production: PostgreSQL and Redis from the environment, hardened cookies and HTTPS."""
 
+from typing import Any, cast
+
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import ENV
 from config.settings.base import *  # noqa: F403
+from config.settings.base import LOGGING
 
 if not ENV.secret_key:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
@@ -16,3 +19,13 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 TRIBUNE_SERVE_MEDIA = False
+
+# Structured logs: one JSON object per line (tribune/core/logging.py), for journald and log shippers.
+# Same handlers and levels as base.py, only the line format changes.
+_formatters = cast(dict[str, Any], LOGGING["formatters"])
+_handlers = cast(dict[str, dict[str, Any]], LOGGING["handlers"])
+LOGGING = {
+    **LOGGING,
+    "formatters": {**_formatters, "json": {"()": "tribune.core.logging.JsonFormatter"}},
+    "handlers": {name: {**handler, "formatter": "json"} for name, handler in _handlers.items()},
+}
