@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import os
 import shutil
 import socket
 import subprocess
@@ -16,6 +15,7 @@ from typing import Any
 import pytest
 
 from config.env import BASE_DIR, ENV
+from tools.nginx_conf import render_config
 from tribune.newsroom.tests.factories import published_article
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -40,24 +40,6 @@ def _wait_for(port: int, seconds: float = 10) -> None:
     raise TimeoutError(f"nothing listens on {port}")
 
 
-def render_config(conf: str, *, upstream: str, port: int, root: Path) -> str:
-    """The shipped file with this machine's paths: the tests change addresses and folders, nothing else."""
-    upstream_block = conf[conf.index("upstream tribune_app {") : conf.index("}", conf.index("upstream tribune_app {"))]
-    conf = conf.replace(upstream_block, f"upstream tribune_app {{\n    server {upstream};\n    keepalive 8;\n")
-    conf = conf.replace("/var/cache/nginx/tribune", str(root / "cache"))
-    conf = conf.replace("/srv/tribune", str(root / "site"))
-    conf = conf.replace("listen 80;", f"listen 127.0.0.1:{port};")
-    mime = "include /etc/nginx/mime.types;" if Path("/etc/nginx/mime.types").exists() else ""
-    # Running as root (CI), workers would switch to `nobody` and could not write the test's folders.
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    return (
-        f"{user}daemon off;\nworker_processes 1;\npid {root}/nginx.pid;\nerror_log {root}/error.log warn;\n"
-        f"events {{ worker_connections 256; }}\n"
-        f"http {{\n{mime}\naccess_log off;\nclient_body_temp_path {root}/body;\nproxy_temp_path {root}/proxy;\n"
-        f"{conf}\n}}\n"
-    )
-
-
 @pytest.fixture
 def nginx(live_server: Any, tmp_path: Path) -> Iterator[str]:
     if not Path(NGINX).exists():
@@ -70,7 +52,9 @@ def nginx(live_server: Any, tmp_path: Path) -> Iterator[str]:
     (static / "site.0123abcd.css.gz").write_bytes(gzip.compress((static / "site.0123abcd.css").read_bytes()))
     port = _free_port()
     upstream = live_server.url.removeprefix("http://")
-    (tmp_path / "nginx.conf").write_text(render_config(CONF.read_text(), upstream=upstream, port=port, root=tmp_path))
+    (tmp_path / "nginx.conf").write_text(
+        render_config(CONF.read_text(), upstreams=[upstream], port=port, root=tmp_path)
+    )
     process = subprocess.Popen(
         [NGINX, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
         stdout=subprocess.DEVNULL,
