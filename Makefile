@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 
 NPM ?= npm
 
-.PHONY: install install-node demo serve migrate test test-sqlite test-postgres lint typecheck format clean audit
+.PHONY: install install-node demo serve migrate test test-sqlite test-postgres lint typecheck format clean audit prod-check
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,11 @@ audit: install install-node static/staticfiles.json
 
 typecheck: install
 	$(VENV)/bin/mypy tribune config
+
+# The production stack on this machine (PostgreSQL, Redis, two app servers, the scheduler, Debian's nginx)
+# and a smoke test through it; everything is stopped and the database dropped afterwards. docs/deploy.md.
+prod-check: install static/staticfiles.json
+	tools/prod_check.sh
 
 clean:
 	rm -rf $(VENV) var static node_modules test-artifacts
