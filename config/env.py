@@ -70,6 +70,11 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "",
         "Comma-separated Varnish addresses to purge by tag (xkey), e.g. `http://127.0.0.1:6081/`. Empty: none.",
     ),
+    "TRIBUNE_NGINX_PURGE_URLS": (
+        "",
+        "Comma-separated nginx purge locations (`deploy/nginx/tribune.conf`'s `/_purge`), e.g. "
+        "`http://127.0.0.1/_purge`: the first pages a change touches leave nginx's micro-cache at once. Empty: none.",
+    ),
     "TRIBUNE_WEB_WORKERS": ("", "App-server worker processes for `make serve`/`make demo`. Empty: one per CPU core."),
     "TRIBUNE_BIND": ("127.0.0.1:8000", "Address and port the app server listens on."),
     "CI": (
@@ -156,6 +161,7 @@ class Environment:
     webhook_log_days: int
     page_cache: bool
     varnish_urls: list[str]
+    nginx_purge_urls: list[str]
     web_workers: str
     bind: str
     ci: bool
@@ -185,6 +191,7 @@ def read_environment() -> Environment:
         webhook_log_days=max(0, int(_get("TRIBUNE_WEBHOOK_LOG_DAYS"))),
         page_cache=_bool("TRIBUNE_PAGE_CACHE"),
         varnish_urls=_list("TRIBUNE_VARNISH_URLS"),
+        nginx_purge_urls=_list("TRIBUNE_NGINX_PURGE_URLS"),
         web_workers=_get("TRIBUNE_WEB_WORKERS"),
         bind=_get("TRIBUNE_BIND"),
         ci=_bool("CI"),

@@ -24,3 +24,6 @@ if settings.TRIBUNE_SERVE_MEDIA:
 
 # Error pages: Django's default handlers render templates/{400,404,500}.html from
 # tribune.core, in the site's design; 500.html needs no context or database.
+
+# A database outage answers a designed 503 with Retry-After rather than a 500 (tribune/core/errors.py).
+handler500 = "tribune.core.errors.server_error"

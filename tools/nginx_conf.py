@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 CONF = Path(__file__).resolve().parent.parent / "deploy" / "nginx" / "tribune.conf"
+# Debian's libnginx-mod-http-cache-purge, for the `/_purge` location (tribune.delivery.purge.NginxPurger).
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 
 
 def render_config(
@@ -48,10 +50,16 @@ def render_config(
     conf = conf.replace("/srv/tribune", str(root / "site"))
     conf = conf.replace("listen 80;", f"listen 127.0.0.1:{port};")
     mime = "include /etc/nginx/mime.types;" if Path("/etc/nginx/mime.types").exists() else ""
+    # Debian loads modules from /etc/nginx/modules-enabled/ in its own nginx.conf; this one loads the purge module.
+    modules = ""
+    if PURGE_MODULE.exists():
+        modules = f"load_module {PURGE_MODULE};\n"
+    else:
+        conf = re.sub(r"\n    location ~ \^/_purge.*?\n    }\n", "\n", conf, flags=re.S)
     # Running as root (CI), workers would switch to `nobody` and could not write the scratch folders.
     user = "user root;\n" if os.geteuid() == 0 else ""
     return (
-        f"{user}daemon off;\nworker_processes 1;\npid {root}/nginx.pid;\nerror_log {root}/error.log warn;\n"
+        f"{modules}{user}daemon off;\nworker_processes 1;\npid {root}/nginx.pid;\nerror_log {root}/error.log warn;\n"
         f"events {{ worker_connections 256; }}\n"
         f"http {{\n{mime}\naccess_log off;\nclient_body_temp_path {root}/body;\nproxy_temp_path {root}/proxy;\n"
         f"{conf}\n}}\n"

@@ -94,7 +94,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if ENV.redis_url:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": ENV.redis_url},
+        # Redis down: misses and dropped writes instead of errors (tribune/core/cache.py).
+        "default": {
+            "BACKEND": "tribune.core.cache.TolerantRedisCache",
+            "LOCATION": ENV.redis_url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -210,10 +215,14 @@ TRIBUNE_PAGE_CACHE_SECONDS = 60
 # Memory per app process for cached pages (plain, gzip and brotli copies together).
 TRIBUNE_PAGE_CACHE_MB = 64
 # How often each process reads the purge log: a change reaches every process within this.
-TRIBUNE_PAGE_CACHE_POLL_SECONDS = 0.5
+TRIBUNE_PAGE_CACHE_POLL_SECONDS = 0.25
 TRIBUNE_VARNISH_URLS = ENV.varnish_urls
 # Classes told of every purge after commit (see tribune/delivery/purge.py).
-TRIBUNE_PURGE_ADAPTERS = ["tribune.delivery.purge.VarnishPurger"] if ENV.varnish_urls else []
+TRIBUNE_NGINX_PURGE_URLS = ENV.nginx_purge_urls
+TRIBUNE_PURGE_ADAPTERS = [
+    *(["tribune.delivery.purge.VarnishPurger"] if ENV.varnish_urls else []),
+    *(["tribune.delivery.purge.NginxPurger"] if ENV.nginx_purge_urls else []),
+]
 
 LOGGING = {
     "version": 1,

@@ -170,8 +170,8 @@ class PurgeLogReader:
             self._read(pages)
         except DatabaseError as error:
             # The database is down: keep serving what is cached; the rows wait in the log.
+            # (Django's next request start closes the broken connection; the rows wait in the log.)
             logger.warning("Page cache: purge log unreadable (%s); serving cached pages", error)
-            connection.close_if_unusable_or_obsolete()
         finally:
             self._lock.release()
 
@@ -252,9 +252,13 @@ class PageCache:
             interval=settings.TRIBUNE_PAGE_CACHE_POLL_SECONDS if poll_interval is None else poll_interval
         )
         self.tag_header = settings.TRIBUNE_CACHE_TAG_HEADER
+        # Static files and media: WhiteNoise already keeps them compressed and answers 304s itself.
+        self.passed_through = tuple(
+            prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix and prefix.startswith("/")
+        )
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        if not policy.environ_is_shareable(environ):
+        if not policy.environ_is_shareable(environ) or environ.get("PATH_INFO", "").startswith(self.passed_through):
             return self.app(environ, start_response)
         self.log.poll(self.pages)
         key = cache_key(environ)

@@ -15,9 +15,13 @@ import urllib.request
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.utils.module_loading import import_string
+
+from tribune.delivery import tags as cache_tags
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +53,76 @@ class VarnishPurger:
                 except (urllib.error.URLError, OSError) as error:
                     # A missed purge leaves a page stale until its s-maxage runs out; never fail the editor's save.
                     logger.warning("Varnish purge at %s failed: %s", url, error)
+
+
+class NginxPurger:
+    """Purges the shipped nginx micro-cache by URL (Debian's ngx_cache_purge module), for the pages a tag names.
+
+    nginx can only drop exact cache keys, so this maps each tag to the first pages that show
+    it (the home page, a section's first page, the article itself, the feeds) and drops each
+    in the three encodings the cache keeps. Deeper pages (cursors) wait for their micro-cache
+    second to pass. Configured with TRIBUNE_NGINX_PURGE_URLS (the `/_purge` location).
+    """
+
+    ENCODINGS = ("", "gzip", "br")
+
+    def __init__(self, urls: Iterable[str] | None = None, *, timeout: float = 2.0) -> None:
+        self.urls = [url.rstrip("/") for url in (urls if urls is not None else settings.TRIBUNE_NGINX_PURGE_URLS)]
+        self.host = urlsplit(settings.TRIBUNE_SITE_URL).netloc
+        self.timeout = timeout
+
+    def purge_tags(self, tags: Iterable[str]) -> None:
+        try:
+            paths = paths_for_tags(tags)
+        except DatabaseError as error:
+            logger.warning("nginx purge: could not map tags to pages: %s", error)
+            return
+        for base in self.urls:
+            for path in sorted(paths):
+                for encoding in self.ENCODINGS:
+                    headers = {"Host": self.host, "Accept-Encoding": encoding}
+                    request = urllib.request.Request(base + path, headers=headers)
+                    try:
+                        with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                            response.read()
+                    except urllib.error.HTTPError as error:
+                        if error.code != 404:  # 404: that copy was not cached
+                            logger.warning("nginx purge of %s at %s: %s", path, base, error)
+                    except (urllib.error.URLError, OSError) as error:
+                        logger.warning("nginx purge at %s failed: %s", base, error)
+                        break
+
+
+# The first pages of everything that lists all articles: these change with every publication.
+ALL_ARTICLES_PATHS = ("/", "/nieuws/", "/feed/", "/feed/atom/", "/sitemap.xml", "/sitemap-nieuws.xml")
+
+
+def paths_for_tags(tags: Iterable[str]) -> set[str]:
+    """The URLs of the first pages that show what `tags` name (for caches that purge by URL only)."""
+    from tribune.newsroom.models import Article, Author, Section, article_path
+    from tribune.taxonomy.models import Tag
+
+    paths: set[str] = set()
+    ids: dict[str, set[int]] = {"a": set(), "r": set(), "s": set(), "t": set(), "p": set(), "v": set()}
+    for tag in tags:
+        if tag in {cache_tags.ALL_ARTICLES, cache_tags.NAVIGATION}:
+            paths.update(ALL_ARTICLES_PATHS)
+        elif tag[:1] in ids and tag[1:].isdigit():
+            ids[tag[:1]].add(int(tag[1:]))
+    if ids["r"]:
+        paths.add("/")  # the front page shows the counts of its articles
+    articles = Article.objects.filter(pk__in=ids["a"] | ids["r"]).values_list("pk", "slug", "section__slug")
+    paths.update(article_path(section_slug=section, slug=slug, pk=pk) for pk, slug, section in articles)
+    for section in Section.objects.filter(pk__in=ids["s"]).only("slug"):
+        paths.update(
+            {section.get_absolute_url(), f"/feed/rubriek/{section.slug}/", f"/feed/atom/rubriek/{section.slug}/"}
+        )
+    for tag_row in Tag.objects.filter(pk__in=ids["t"]).only("slug"):
+        paths.update({tag_row.get_absolute_url(), f"/feed/tag/{tag_row.slug}/", f"/feed/atom/tag/{tag_row.slug}/"})
+    for author in Author.objects.filter(pk__in=ids["p"]).only("slug"):
+        paths.update({author.get_absolute_url(), f"/feed/auteur/{author.slug}/", f"/feed/atom/auteur/{author.slug}/"})
+    paths.update(f"/api/v1/articles/{pk}/poll" for pk in ids["v"])
+    return paths
 
 
 @lru_cache(maxsize=8)

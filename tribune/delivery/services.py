@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
 
 from tribune.delivery.models import PurgeEvent
@@ -23,7 +25,22 @@ def cache_purge(*, tags: Iterable[str]) -> None:
         PurgeEvent.objects.bulk_create([PurgeEvent(tag=tag) for tag in unique])
         external = adapters()
         if external:
-            transaction.on_commit(lambda: _tell(external, unique))
+            transaction.on_commit(lambda: _tell_after_the_app(external, unique))
+
+
+# Beyond the poll interval: time for the last render that started before the poll to finish.
+PURGE_MARGIN_SECONDS = 0.1
+
+
+def _tell_after_the_app(external: tuple[PurgeAdapter, ...], tags: list[str]) -> None:
+    """Tell outer caches once every app process has dropped its copies, or they would fetch the old page again."""
+    if not settings.TRIBUNE_PAGE_CACHE:
+        _tell(external, tags)
+        return
+    delay = settings.TRIBUNE_PAGE_CACHE_POLL_SECONDS + PURGE_MARGIN_SECONDS
+    timer = threading.Timer(delay, _tell, args=(external, tags))
+    timer.daemon = True  # a purge lost at shutdown costs one s-maxage of staleness at most
+    timer.start()
 
 
 def _tell(external: tuple[PurgeAdapter, ...], tags: list[str]) -> None:

@@ -7,6 +7,8 @@ take it in one atomic step, so two app servers cannot both get it.
 
 from __future__ import annotations
 
+import logging
+import time
 from datetime import timedelta
 from functools import cache
 from typing import Protocol
@@ -18,6 +20,8 @@ from django.utils import timezone
 from tribune.engagement.models import RateLimitSlot
 
 KEY_PREFIX = "tribune:rl:"
+
+logger = logging.getLogger(__name__)
 
 
 class RateLimiter(Protocol):
@@ -53,16 +57,49 @@ class DatabaseRateLimiter:
 
 
 class RedisRateLimiter:
+    """Redis, and the database while Redis is away: a comment is never refused or lost for want of Redis.
+
+    During an outage the limits hold per database (shared by every app server too), just
+    slower; after RETRY_SECONDS the next call tries Redis again, so it recovers by itself.
+    """
+
+    RETRY_SECONDS = 2.0
+
     def __init__(self, url: str) -> None:
         import redis
 
         self.client = redis.Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0)
+        self.fallback = DatabaseRateLimiter()
+        self.down_until = 0.0
+
+    def _redis_usable(self) -> bool:
+        return time.monotonic() >= self.down_until
+
+    def _failed(self, error: Exception) -> None:
+        if self._redis_usable():
+            logger.warning("Redis unavailable for rate limits (%s); using the database", error)
+        self.down_until = time.monotonic() + self.RETRY_SECONDS
 
     def take(self, key: str, *, seconds: int) -> bool:
-        return bool(self.client.set(KEY_PREFIX + key, b"1", nx=True, ex=seconds))
+        from redis.exceptions import RedisError
+
+        if self._redis_usable():
+            try:
+                return bool(self.client.set(KEY_PREFIX + key, b"1", nx=True, ex=seconds))
+            except RedisError as error:
+                self._failed(error)
+        return self.fallback.take(key, seconds=seconds)
 
     def release(self, key: str) -> None:
-        self.client.delete(KEY_PREFIX + key)
+        from redis.exceptions import RedisError
+
+        if self._redis_usable():
+            try:
+                self.client.delete(KEY_PREFIX + key)
+                return
+            except RedisError as error:
+                self._failed(error)
+        self.fallback.release(key)
 
 
 @cache

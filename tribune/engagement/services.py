@@ -8,13 +8,14 @@ state change however many requests race for it. A refused submission raises
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -180,6 +181,17 @@ def _take_rate_slots(reader: Reader) -> None:
         raise Refused(message, code=RefusalCode.TOO_FAST)
 
 
+def _release_rate_slots(reader: Reader) -> None:
+    """A comment the database failed to store must not cost the reader a wait before sending it again."""
+    if not settings.TRIBUNE_COMMENT_RATE_SECONDS:
+        return
+    limiter = rate_limiter()
+    for key in (f"comment:r:{reader.reader_hash}", f"comment:a:{reader.address_hash}"):
+        # The database may be what failed: then the slot frees itself after the interval.
+        with contextlib.suppress(DatabaseError):
+            limiter.release(key)
+
+
 def _engagement_add(article_id: int, delta: int) -> None:
     # The row may not exist yet; INSERT ... ON CONFLICT DO NOTHING never races into an error.
     ArticleEngagement.objects.bulk_create([ArticleEngagement(article_id=article_id)], ignore_conflicts=True)
@@ -232,6 +244,38 @@ def comment_create(
     _take_rate_slots(reader)
     status, rule = _decide(text=text, reader=reader, policy=policy)
     now = timezone.now()
+    try:
+        comment = _comment_store(
+            article=article,
+            parent=parent,
+            name=name,
+            email=email,
+            text=text,
+            status=status,
+            rule=rule,
+            reader=reader,
+            fingerprint=fingerprint,
+            now=now,
+        )
+    except DatabaseError:
+        _release_rate_slots(reader)
+        raise
+    return CommentOutcome(comment=comment, rule=rule)
+
+
+def _comment_store(
+    *,
+    article: Article,
+    parent: Comment | None,
+    name: str,
+    email: str,
+    text: str,
+    status: str,
+    rule: str,
+    reader: Reader,
+    fingerprint: str,
+    now: Any,
+) -> Comment:
     with transaction.atomic():
         if parent is not None and not (
             Comment.objects.select_for_update().filter(pk=parent.pk, status=CommentStatus.PUBLISHED).exists()
@@ -261,7 +305,7 @@ def comment_create(
             # New, so without replies; a reply's parent was checked published under its lock above.
             _engagement_add(article.pk, 1)
             _announce(comment)
-    return CommentOutcome(comment=comment, rule=rule)
+    return comment
 
 
 # --- moderation ---

@@ -8,14 +8,15 @@ import socket
 import subprocess
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from config.env import BASE_DIR, ENV
-from tools.nginx_conf import render_config
+from tools.nginx_conf import PURGE_MODULE, render_config
 from tribune.newsroom.tests.factories import published_article
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -40,25 +41,24 @@ def _wait_for(port: int, seconds: float = 10) -> None:
     raise TimeoutError(f"nothing listens on {port}")
 
 
-@pytest.fixture
-def nginx(live_server: Any, tmp_path: Path) -> Iterator[str]:
-    if not Path(NGINX).exists():
+def require(path: Path | str, package: str) -> None:
+    """Skip without `path` on a laptop; fail on CI, which must have installed `package`."""
+    if not Path(path).exists():
         if ENV.ci:
-            pytest.fail("nginx is not installed; CI=true requires it (apt-get install nginx).", pytrace=False)
-        pytest.skip("nginx is not installed (apt-get install nginx)")
-    static = tmp_path / "site" / "static"
-    static.mkdir(parents=True)
-    (static / "site.0123abcd.css").write_text("body { color: #222; }\n" * 50)
-    (static / "site.0123abcd.css.gz").write_bytes(gzip.compress((static / "site.0123abcd.css").read_bytes()))
+            pytest.fail(f"{package} is not installed; CI=true requires it (apt-get install {package}).", pytrace=False)
+        pytest.skip(f"{package} is not installed (apt-get install {package})")
+
+
+@contextmanager
+def running_nginx(tmp_path: Path, *, upstreams: list[str], tweak: Callable[[str], str] = str) -> Iterator[str]:
+    """Real nginx with the shipped file, `tweak`ed by the test, until the block ends."""
+    require(NGINX, "nginx")
+    (tmp_path / "site" / "static").mkdir(parents=True, exist_ok=True)
     port = _free_port()
-    upstream = live_server.url.removeprefix("http://")
-    (tmp_path / "nginx.conf").write_text(
-        render_config(CONF.read_text(), upstreams=[upstream], port=port, root=tmp_path)
-    )
+    conf = tweak(render_config(CONF.read_text(), upstreams=upstreams, port=port, root=tmp_path))
+    (tmp_path / "nginx.conf").write_text(conf)
     process = subprocess.Popen(
-        [NGINX, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        [NGINX, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")], stdout=subprocess.DEVNULL
     )
     try:
         _wait_for(port)
@@ -66,6 +66,16 @@ def nginx(live_server: Any, tmp_path: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def nginx(live_server: Any, tmp_path: Path) -> Iterator[str]:
+    static = tmp_path / "site" / "static"
+    static.mkdir(parents=True)
+    (static / "site.0123abcd.css").write_text("body { color: #222; }\n" * 50)
+    (static / "site.0123abcd.css.gz").write_bytes(gzip.compress((static / "site.0123abcd.css").read_bytes()))
+    with running_nginx(tmp_path, upstreams=[live_server.url.removeprefix("http://")]) as url:
+        yield url
 
 
 def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
@@ -130,3 +140,52 @@ def test_static_files_are_precompressed_and_immutable(nginx):
     _, headers, body = fetch(nginx + "/static/site.0123abcd.css", **{"Accept-Encoding": "gzip"})
     assert headers["content-encoding"] == "gzip" and b"color" in gzip.decompress(body)
     assert headers["cache-control"] == "public, max-age=31536000, immutable"
+
+
+@pytest.fixture
+def long_lived_nginx(live_server: Any, tmp_path: Path) -> Iterator[str]:
+    """The shipped file with a one-minute micro-cache, so that only a purge can explain a fresh page."""
+    require(PURGE_MODULE, "libnginx-mod-http-cache-purge")
+
+    def one_minute(conf: str) -> str:
+        assert "proxy_cache_valid 200 301 404 1s;" in conf
+        return conf.replace("proxy_cache_valid 200 301 404 1s;", "proxy_cache_valid 200 301 404 60s;")
+
+    with running_nginx(tmp_path, upstreams=[live_server.url.removeprefix("http://")], tweak=one_minute) as url:
+        yield url
+
+
+def test_the_nginx_purger_drops_the_pages_a_change_touches(settings, long_lived_nginx):
+    from tribune.delivery import purge
+    from tribune.newsroom.services import article_publish
+    from tribune.newsroom.tests.factories import SectionFactory
+
+    settings.TRIBUNE_NGINX_PURGE_URLS = [long_lived_nginx + "/_purge"]
+    settings.TRIBUNE_PURGE_ADAPTERS = ["tribune.delivery.purge.NginxPurger"]
+    settings.TRIBUNE_SITE_URL = "http://127.0.0.1"
+    purge._load.cache_clear()
+    try:
+        football, tennis = SectionFactory(slug="voetbal"), SectionFactory(slug="tennis")
+        article = published_article(headline="Eerste titel", section=football)
+        published_article(headline="Tennisnieuws", section=tennis)
+        pages = ["/", article.get_absolute_url(), "/voetbal/", "/tennis/"]
+        for path in pages:
+            for encoding in ("", "gzip"):
+                fetch(long_lived_nginx + path, **{"Accept-Encoding": encoding})
+        assert all(fetch(long_lived_nginx + path)[1]["x-cache"] == "HIT" for path in pages)
+
+        article.headline = "Tweede titel"
+        article.save()
+        article_publish(article=article)  # after commit: the adapter purges a<id>, all, s<id>... by URL
+
+        for path in ["/", article.get_absolute_url(), "/voetbal/"]:
+            for encoding in ("", "gzip"):
+                _, headers, body = fetch(long_lived_nginx + path, **{"Accept-Encoding": encoding})
+                assert headers["x-cache"] == "MISS", (path, encoding)
+                assert b"Tweede titel" in (gzip.decompress(body) if encoding else body)
+        assert fetch(long_lived_nginx + "/tennis/")[1]["x-cache"] == "HIT"  # shows nothing that changed
+        # Only the app servers may purge: another client gets 403 (here: a forged path stays in the cache).
+        status, _, _ = fetch(long_lived_nginx + "/_purge/tennis/")
+        assert status == 200  # loopback is allowed; the allow list is the shipped one
+    finally:
+        purge._load.cache_clear()

@@ -280,3 +280,12 @@ def test_memory_is_bounded_and_the_least_recently_used_page_goes_first():
     pages.put("d", entry("d"), generation=pages.generation)
     assert pages.get("b") is None and pages.get("a") is not None and len(pages) == 3
     assert pages.invalidate({"a"}) == 1 and pages.get("a") is None
+
+
+def test_static_files_pass_through_compressed_by_whitenoise(cache, settings):
+    # WhiteNoise keeps them compressed; the page cache must not hide the reader's Accept-Encoding from it.
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("tribune/site.css")
+    answer = call(cache, f"{settings.STATIC_URL}tribune/site.css", HTTP_ACCEPT_ENCODING="gzip")
+    assert answer.outcome is None  # never looked at by the page cache
