@@ -27,6 +27,7 @@ import http.client
 import json
 import os
 import re
+import secrets
 import statistics
 import subprocess
 import sys
@@ -201,17 +202,24 @@ def run(args: argparse.Namespace) -> int:
     os.chmod(work, 0o755)
     servers = Servers(work)
     apps = []
+    nginx_port = free_port()
+    purge_url = f"http://127.0.0.1:{nginx_port}/_purge"
+    secret = f"bench-only-{secrets.token_hex(16)}"  # shared: a form rendered by one app server posts to the other
     try:
         upstreams = []
         for _ in range(2):
             port = free_port()
             env = tribune_env(target, port=port, page_cache=True)
-            env.update(TRIBUNE_WEB_WORKERS="1", TRIBUNE_TRUSTED_PROXIES="1")
+            env.update(
+                DJANGO_SECRET_KEY=secret,
+                TRIBUNE_WEB_WORKERS="1",
+                TRIBUNE_TRUSTED_PROXIES="1",
+                TRIBUNE_NGINX_PURGE_URLS=purge_url,
+            )
             apps.append(servers.start([PYTHON, "manage.py", "tribune_serve"], env=env, log=f"app-{port}.log"))
             upstreams.append(f"127.0.0.1:{port}")
         for upstream in upstreams:
             wait_http(f"http://{upstream}/robots.txt", 90)
-        nginx_port = free_port()
         root = work / "nginx"
         (root / "site" / "static").mkdir(parents=True)
         conf = render_config(
@@ -224,6 +232,15 @@ def run(args: argparse.Namespace) -> int:
         servers.start([NGINX, "-p", str(root), "-c", str(root / "nginx.conf")], log="nginx.log")
         wait_http(f"http://127.0.0.1:{nginx_port}/", 30)
 
+        # The editor (this process) purges nginx too, as an app server in production does.
+        from django.conf import settings
+
+        from tribune.delivery import purge
+
+        settings.TRIBUNE_NGINX_PURGE_URLS = [purge_url]
+        settings.TRIBUNE_PURGE_ADAPTERS = ["tribune.delivery.purge.NginxPurger"]
+        settings.TRIBUNE_SITE_URL = "http://127.0.0.1"
+        purge._load.cache_clear()
         paths = newest_paths(50)
         (work / "paths.txt").write_text("\n".join(paths) + "\n")
         pace_ms = args.connections * 1000.0 / args.rate
