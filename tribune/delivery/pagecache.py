@@ -25,11 +25,13 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import brotli
 from django.conf import settings
 from django.db import DatabaseError, connection
+from django.utils import timezone
 from django.utils.http import parse_http_date_safe
 
 from tribune.delivery import policy
@@ -47,6 +49,9 @@ _DROPPED = frozenset({"content-length", "content-encoding", "vary", "set-cookie"
 _CLIENT_ONLY = frozenset({"HTTP_ACCEPT_ENCODING", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE"})
 # Rows read per poll; a process that is further behind drops its whole cache instead.
 POLL_BATCH = 5000
+# How far below the highest id read, and how far back in time, a late-committing purge is still looked for.
+LOOKBACK_IDS = 1000
+LOOKBACK = timedelta(seconds=30)
 GZIP_LEVEL = 6
 # Brotli quality 5 compresses a page about as fast as gzip -6, and 10-15 % smaller.
 BROTLI_QUALITY = 5
@@ -153,11 +158,18 @@ class LocalPages:
 
 
 class PurgeLogReader:
-    """Reads new purge-log rows now and then and drops the pages they name."""
+    """Reads new purge-log rows now and then and drops the pages they name.
+
+    Ids are handed out at insert and committed in any order: a transaction holding id 100
+    may commit after one holding id 101 was read. So each read looks back a window of ids
+    (and of time) below the highest seen and skips the rows it has seen already, rather than
+    only reading above the highest id.
+    """
 
     def __init__(self, *, interval: float) -> None:
         self.interval = interval
         self.last_id: int | None = None
+        self.seen: set[int] = set()
         self.next_poll = 0.0
         self._lock = threading.Lock()
 
@@ -170,31 +182,41 @@ class PurgeLogReader:
             self._read(pages)
         except DatabaseError as error:
             # The database is down: keep serving what is cached; the rows wait in the log.
-            # (Django's next request start closes the broken connection; the rows wait in the log.)
+            # (Django's next request start closes the broken connection.)
             logger.warning("Page cache: purge log unreadable (%s); serving cached pages", error)
         finally:
             self._lock.release()
 
     def _read(self, pages: LocalPages) -> None:
-        with connection.cursor() as cursor:
-            if self.last_id is None:
+        if self.last_id is None:
+            with connection.cursor() as cursor:
                 cursor.execute("SELECT COALESCE(MAX(id), 0) FROM delivery_purgeevent")
                 self.last_id = int(cursor.fetchone()[0])
-                pages.clear()  # nothing cached can be trusted from before we knew the log's end
-                return
-            cursor.execute(
-                "SELECT id, tag FROM delivery_purgeevent WHERE id > %s ORDER BY id LIMIT %s",
-                [self.last_id, POLL_BATCH],
-            )
-            rows = cursor.fetchall()
-        if not rows:
+                # What is in the window now predates everything this process will cache.
+                self.seen = {pk for pk, _ in self._window(cursor)}
+            pages.clear()  # nothing cached can be trusted from before we knew the log's end
             return
-        self.last_id = int(rows[-1][0])
+        with connection.cursor() as cursor:
+            rows = self._window(cursor)
         if len(rows) == POLL_BATCH:
             pages.clear()
-            self.last_id = None  # re-read the end next time
+            self.last_id = None  # too far behind: start again from the log's end
             return
-        pages.invalidate({tag for _, tag in rows})
+        fresh = [(pk, tag) for pk, tag in rows if pk not in self.seen]
+        if fresh:
+            self.seen.update(pk for pk, _ in fresh)
+            self.last_id = max(self.last_id, fresh[-1][0])
+            pages.invalidate({tag for _, tag in fresh})
+        floor = self.last_id - LOOKBACK_IDS
+        self.seen = {pk for pk in self.seen if pk > floor}
+
+    def _window(self, cursor: Any) -> list[tuple[int, str]]:
+        assert self.last_id is not None
+        cursor.execute(
+            "SELECT id, tag FROM delivery_purgeevent WHERE id > %s AND created_at > %s ORDER BY id LIMIT %s",
+            [self.last_id - LOOKBACK_IDS, timezone.now() - LOOKBACK, POLL_BATCH],
+        )
+        return [(int(pk), str(tag)) for pk, tag in cursor.fetchall()]
 
 
 def _header(headers: list[tuple[str, str]], name: str) -> str | None:

@@ -289,3 +289,17 @@ def test_static_files_pass_through_compressed_by_whitenoise(cache, settings):
     assert finders.find("tribune/site.css")
     answer = call(cache, f"{settings.STATIC_URL}tribune/site.css", HTTP_ACCEPT_ENCODING="gzip")
     assert answer.outcome is None  # never looked at by the page cache
+
+
+def test_a_purge_committed_late_with_a_lower_id_is_still_read(cache):
+    """Ids are handed out at insert, commits come in any order: 100 may commit after 101 was read."""
+    published_article(headline="Eerst")
+    call(cache, "/"), call(cache, "/")
+    early = PurgeEvent.objects.create(tag="placeholder")
+    PurgeEvent.objects.create(tag="a-different-page")
+    early_id = early.pk
+    early.delete()  # as if its transaction had not committed yet
+    assert call(cache, "/").outcome == "HIT"  # reads past it
+    PurgeEvent.objects.create(id=early_id, tag="all")  # it commits now
+    assert call(cache, "/").outcome == "MISS"
+    assert call(cache, "/").outcome == "HIT"  # and it is not read twice
