@@ -123,9 +123,11 @@ class LocalPages:
                 self._remove(next(iter(self._entries)))
             return True
 
-    def grew(self, entry: Entry, before: int) -> None:
+    def grew(self, key: str, entry: Entry, before: int) -> None:
+        """Count a compressed copy made after `entry` was stored (if it still is)."""
         with self._lock:
-            self._bytes += entry.size - before
+            if self._entries.get(key) is entry:
+                self._bytes += entry.size - before
 
     def invalidate(self, tags: Iterable[str]) -> int:
         dropped = 0
@@ -287,19 +289,19 @@ class PageCache:
         entry = self.pages.get(key)
         now = time.monotonic()
         if entry is not None and now - entry.stored_at < self.ttl:
-            return self._serve(entry, environ, start_response, "HIT")
+            return self._serve(entry, environ, start_response, "HIT", key=key)
         generation = self.pages.generation
         status, reason, headers, body, streamed = self._render(environ)
         if streamed is not None:  # too big or endless to keep: pass it on as it comes
             start_response(f"{status} {reason}", headers)
             return streamed
         if status >= 500 and entry is not None and now - entry.stored_at < self.ttl + self.stale_if_error:
-            return self._serve(entry, environ, start_response, "STALE")
+            return self._serve(entry, environ, start_response, "STALE", key=key)
         fresh = self._entry(status, reason, headers, body)
         if fresh is None:
             return self._serve(self._uncacheable(status, reason, headers, body), environ, start_response, "PASS")
         stored = self.pages.put(key, fresh, generation=generation)
-        return self._serve(fresh, environ, start_response, "MISS" if stored else "PASS")
+        return self._serve(fresh, environ, start_response, "MISS" if stored else "PASS", key=key)
 
     def _render(self, environ: dict[str, Any]) -> tuple[int, str, list[tuple[str, str]], bytes, Iterable[bytes] | None]:
         # Django renders the plain body; this layer compresses once per stored page.
@@ -366,7 +368,7 @@ class PageCache:
         )
 
     def _serve(
-        self, entry: Entry, environ: dict[str, Any], start_response: StartResponse, outcome: str
+        self, entry: Entry, environ: dict[str, Any], start_response: StartResponse, outcome: str, *, key: str = ""
     ) -> Iterable[bytes]:
         headers = list(entry.headers)
         headers.append(("X-Page-Cache", outcome))
@@ -381,8 +383,8 @@ class PageCache:
             encoding = _accepted_encoding(environ)
         before = entry.size
         body = entry.encoded(encoding)
-        if entry.size != before and outcome != "PASS":
-            self.pages.grew(entry, before)
+        if entry.size != before and key:
+            self.pages.grew(key, entry, before)
         if encoding != "identity":
             headers.append(("Content-Encoding", encoding))
         headers.append(("Content-Length", str(len(body))))
