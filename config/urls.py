@@ -9,6 +9,8 @@ from tribune.core.health import health
 # The newsroom lives at /redactie/; the reader site owns every other path, so fixed
 # prefixes come first and section slugs may not take them (see RESERVED_SLUGS).
 urlpatterns: list[URLPattern | URLResolver] = [
+    # Before Wagtail's: its login and password reset, throttled (tribune/accounts).
+    path("redactie/", include("tribune.accounts.urls")),
     path("redactie/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("tag/", include("tribune.taxonomy.urls")),

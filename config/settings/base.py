@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "tribune.api",
     "tribune.webhooks",
     "tribune.delivery",
+    "tribune.accounts",
     "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",
@@ -191,6 +192,12 @@ TRIBUNE_COMMENT_REPLIES_SHOWN = 3
 # Where rate-limit slots live: Redis when there is one (shared by every app server), else the database.
 TRIBUNE_RATE_LIMIT_BACKEND = "redis" if ENV.redis_url else "database"
 TRIBUNE_REDIS_URL = ENV.redis_url
+
+# --- Newsroom accounts: login and password-reset throttling (tribune/accounts) ---
+# This many failed logins (or password-reset requests) per network address, or per account, within the
+# window: the next attempt is answered 429 until the oldest of them leaves the window.
+TRIBUNE_LOGIN_MAX_FAILURES = 5
+TRIBUNE_LOGIN_WINDOW_SECONDS = 60 * 60
 
 # --- Webhooks (targets are registered in the admin: Instellingen > Webhooks) ---
 # Allow targets on loopback, private and other internal addresses (tests, intranets); off, they are refused.

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "tribune.accounts"
+    label = "accounts"
+    verbose_name = _("Redactie-accounts")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from tribune.accounts import receivers
+        from tribune.newsroom.scheduling import scheduler_ticked
+
+        scheduler_ticked.connect(receivers.housekeeping, dispatch_uid="accounts-housekeeping")

@@ -1,0 +1,99 @@
+"""Known and unknown usernames are indistinguishable at the login page: same status, same body (the CSRF
+token and the echoed username aside) and the same time, measured with the real PBKDF2 hasher."""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from tribune.accounts.tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/redactie/login/"
+# The token in the form, and the copy Wagtail's admin config JSON carries for its scripts.
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"|"CSRF_TOKEN": "[^"]*"')
+USERNAME = re.compile(r'name="username" value="[^"]*"')
+
+
+def normalised_body(response, username):
+    """The body without the CSRF token and the username the form echoes (the asker's own input)."""
+    body = CSRF.sub("CSRF", response.content.decode())
+    assert f'name="username" value="{username}"' in body
+    return USERNAME.sub('name="username" value=""', body)
+
+
+def attempt(client, username, address):
+    return client.post(LOGIN, {"username": username, "password": "fout-wachtwoord"}, REMOTE_ADDR=address)
+
+
+def test_wrong_password_and_unknown_user_give_the_same_answer(client, editor):
+    known, unknown = attempt(client, "redactie", "192.0.2.1"), attempt(client, "onbekend", "192.0.2.2")
+    assert known.status_code == unknown.status_code == 200
+    assert normalised_body(known, "redactie") == normalised_body(unknown, "onbekend")
+
+
+def test_throttled_answers_are_the_same_for_known_and_unknown_users(client, editor, clock):
+    for i in range(5):
+        attempt(client, "redactie", f"198.51.100.{i}")
+        attempt(client, "onbekend", f"198.51.100.{i + 10}")
+    known, unknown = attempt(client, "redactie", "192.0.2.1"), attempt(client, "onbekend", "192.0.2.2")
+    assert known.status_code == unknown.status_code == 429
+    assert known["Retry-After"] == unknown["Retry-After"]
+    assert normalised_body(known, "redactie") == normalised_body(unknown, "onbekend")
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[math.ceil(0.95 * len(ordered)) - 1]
+
+
+def measure(client, names: list[str], rounds: int = 30) -> tuple[dict[str, float], dict[str, float]]:
+    """p95 wall-clock and p95 thread CPU time per username, the attempts interleaved (alternating which goes first)."""
+    wall: dict[str, list[float]] = {name: [] for name in names}
+    cpu: dict[str, list[float]] = {name: [] for name in names}
+    for i in range(rounds):
+        for name in names if i % 2 == 0 else names[::-1]:
+            started, started_cpu = time.perf_counter(), time.thread_time()
+            response = attempt(client, name, "192.0.2.1")
+            wall[name].append(time.perf_counter() - started)
+            cpu[name].append(time.thread_time() - started_cpu)
+            assert response.status_code == 200
+    return {name: p95(wall[name]) for name in names}, {name: p95(cpu[name]) for name in names}
+
+
+def within(figures: dict[str, float], ratio: float = 1.2) -> bool:
+    return max(figures.values()) / min(figures.values()) <= ratio
+
+
+def test_unknown_and_known_usernames_take_the_same_time(client, db, settings):
+    """p95 of 30 wrong-password logins each with the real PBKDF2 hasher, within 20 %: Django's ModelBackend
+    hashes the password for unknown users too, and the throttle charges both the same counters.
+
+    The server's own work (thread CPU time) must be within 20 % in every measurement. Wall-clock time on a
+    shared machine also holds other processes' scheduling noise, which lands on single requests at random:
+    one of up to three measurements must be within 20 %. A real difference (a path that skips the hasher:
+    ~0 ms against ~250 ms) fails all of them.
+    """
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    settings.TRIBUNE_LOGIN_MAX_FAILURES = 10_000  # measure authentication, not the 429
+    get_user_model().objects.create_user("redactie", "redactie@example.com", PASSWORD)
+    names = ["redactie", "onbekend"]
+    for name in names:  # warm-up: template loading, first queries
+        attempt(client, name, "192.0.2.1")
+    for _ in range(3):
+        wall, cpu = measure(client, names)
+        print(
+            "login p95 wall-clock: known {redactie:.1f} ms, unknown {onbekend:.1f} ms; ".format(
+                **{k: v * 1000 for k, v in wall.items()}
+            )
+            + "CPU: known {redactie:.1f} ms, unknown {onbekend:.1f} ms".format(**{k: v * 1000 for k, v in cpu.items()})
+        )
+        assert within(cpu), cpu
+        if within(wall):
+            return
+    pytest.fail(f"wall-clock p95 differs by more than 20 % in three measurements: {wall}")

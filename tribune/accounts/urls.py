@@ -1,0 +1,10 @@
+"""Included at /redactie/ before Wagtail's admin URLs, so these paths take its login and password reset."""
+
+from django.urls import path
+
+from tribune.accounts import views
+
+urlpatterns = [
+    path("login/", views.ThrottledLoginView.as_view(), name="accounts_login"),
+    path("password_reset/", views.ThrottledPasswordResetView.as_view(), name="accounts_password_reset"),
+]
