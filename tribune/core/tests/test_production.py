@@ -68,6 +68,8 @@ def test_production_logs_one_json_object_per_line(production):
     assert entry["logger"] == "tribune.probe" and entry["level"] == "WARNING" and entry["message"] == "klaar 1"
 
 
+# Closing a response sends request_finished, whose handler checks the database connections.
+@pytest.mark.django_db
 def test_hashed_static_files_are_immutable_and_precompressed(tmp_path, settings):
     """What collectstatic with CompressedManifestStaticFilesStorage leaves behind, served by WhiteNoise."""
     css = b"body { color: #222; }\n" * 50
