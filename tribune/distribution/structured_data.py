@@ -136,12 +136,13 @@ def article_graph(
 
 def _reader_question(article: Article, poll: Any) -> dict[str, Any] | None:
     """The reader question as a schema.org Question; a poll's answers as its suggested answers with vote counts."""
-    for block in article.body:
-        if block.block_type != "reader_question":
+    # The raw blocks: a CharBlock's raw value is its value, and converting the whole body would cost queries.
+    for raw in article.body.raw_data:
+        if raw.get("type") != "reader_question":
             continue
         question: dict[str, Any] = {
             "@type": "Question",
-            "name": block.value["question"],
+            "name": raw["value"]["question"],
             "answerCount": getattr(article, "reaction_count", 0) or 0,
         }
         if poll is not None:

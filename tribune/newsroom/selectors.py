@@ -181,12 +181,13 @@ def article_get_for_reader(*, pk: int) -> Article:
     return article
 
 
-def _body_images(article: Article) -> list[NewsImage]:
-    return [block.value["image"] for block in article.body if block.block_type == "image" and block.value["image"]]
+def _body_images(blocks: list[Any]) -> list[NewsImage]:
+    return [block.value["image"] for block in blocks if block.value["image"]]
 
 
 def article_detail_context(*, article: Article, preview: bool = False) -> dict[str, Any]:
     """Everything the article template needs besides the article row itself."""
+    from tribune.newsroom.body import article_body
     from tribune.rankings.selectors import recent_articles
     from tribune.taxonomy.models import ArticleTag
 
@@ -202,10 +203,12 @@ def article_detail_context(*, article: Article, preview: bool = False) -> dict[s
         tags = [
             link.tag for link in ArticleTag.objects.filter(article=article).select_related("tag").order_by("sort_order")
         ]
+    # The body's static blocks come rendered (tribune.newsroom.body); only its live blocks are read here.
+    body = article_body(article, cached=not preview)
     # "Lees ook" targets arrive as bare rows; their URLs need the section: one query for all.
-    targets = [block.value for block in article.body if block.block_type == "read_also" and block.value]
+    targets = [block.value for block in body.live_blocks("read_also") if block.value]
     prefetch_related_objects(targets, "section")
-    images = _body_images(article)
+    images = _body_images(body.live_blocks("image"))
     if images:
         # Stream values hold their own image instances: give them their renditions in one query.
         by_image: dict[int, list[NewsImageRendition]] = {image.pk: [] for image in images}
@@ -215,6 +218,7 @@ def article_detail_context(*, article: Article, preview: bool = False) -> dict[s
             image.prefetched_renditions = by_image[image.pk]
     return {
         "article": article,
+        "body": body,
         "authors": authors,
         "tags": tags,
         "recent_articles": recent_articles(limit=settings.TRIBUNE_RECENT_COUNT),
