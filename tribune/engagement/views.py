@@ -124,7 +124,7 @@ def article_engagement_context(
         # Most articles ask an open question or none: no need to look for tallies.
         "poll": (
             selectors.poll_for_reader(article=article, reader_hash=reader_hash)
-            if selectors.poll_question(article=article)
+            if selectors.article_has_poll(article=article)
             else None
         ),
         "comment_form": comment_form,

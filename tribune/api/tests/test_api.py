@@ -208,7 +208,7 @@ def test_cache_headers_etag_and_304(client, content):
         ("/articles?tag=speler-x&since=2000-01-01T00:00:00Z", 5),
         ("/articles?author=anna&tag=speler-x", 6),
         ("/articles/{rich}", 8),  # + read_also targets, body images, their sections and renditions
-        ("/articles/{rich}/comments", 4),
+        ("/articles/{rich}/comments", 3),  # article, featured + page in one statement, replies
         ("/articles/{poll}/poll", 2),
         ("/recent", 2),
         ("/sections", 1),
