@@ -75,6 +75,21 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "Comma-separated nginx purge locations (`deploy/nginx/tribune.conf`'s `/_purge`), e.g. "
         "`http://127.0.0.1/_purge`: the first pages a change touches leave nginx's micro-cache at once. Empty: none.",
     ),
+    "TRIBUNE_SSL_REDIRECT": (
+        "true",
+        "Production settings only: answer plain-HTTP requests with a redirect to HTTPS (`true`/`false`); "
+        "`/gezond/` is exempt. `false` only where no HTTPS exists at all (`make prod-check` on loopback).",
+    ),
+    "TRIBUNE_HSTS_SECONDS": (
+        "31536000",
+        "Production settings only: `max-age` of the `Strict-Transport-Security` header on HTTPS answers "
+        "(with `includeSubDomains`). 0: no HSTS. Start low (300) on a new domain, then raise it to a year.",
+    ),
+    "TRIBUNE_HSTS_PRELOAD": (
+        "true",
+        "Production settings only: add `preload` to HSTS (`true`/`false`), consenting to the browsers' HSTS "
+        "preload list (hstspreload.org). Turn off if the domain or a subdomain must stay reachable over HTTP.",
+    ),
     "TRIBUNE_WEB_WORKERS": ("", "App-server worker processes for `make serve`/`make demo`. Empty: one per CPU core."),
     "TRIBUNE_BIND": ("127.0.0.1:8000", "Address and port the app server listens on."),
     "CI": (
@@ -162,6 +177,9 @@ class Environment:
     page_cache: bool
     varnish_urls: list[str]
     nginx_purge_urls: list[str]
+    ssl_redirect: bool
+    hsts_seconds: int
+    hsts_preload: bool
     web_workers: str
     bind: str
     ci: bool
@@ -192,6 +210,9 @@ def read_environment() -> Environment:
         page_cache=_bool("TRIBUNE_PAGE_CACHE"),
         varnish_urls=_list("TRIBUNE_VARNISH_URLS"),
         nginx_purge_urls=_list("TRIBUNE_NGINX_PURGE_URLS"),
+        ssl_redirect=_bool("TRIBUNE_SSL_REDIRECT"),
+        hsts_seconds=max(0, int(_get("TRIBUNE_HSTS_SECONDS"))),
+        hsts_preload=_bool("TRIBUNE_HSTS_PRELOAD"),
         web_workers=_get("TRIBUNE_WEB_WORKERS"),
         bind=_get("TRIBUNE_BIND"),
         ci=_bool("CI"),

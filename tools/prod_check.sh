@@ -102,6 +102,8 @@ export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 export TRIBUNE_DATA_DIR=$WORK/data
 export TRIBUNE_SITE_URL=http://127.0.0.1:$NGINX_PORT
 export TRIBUNE_TRUSTED_PROXIES=1
+# Plain HTTP on loopback: no HTTPS to redirect to.
+export TRIBUNE_SSL_REDIRECT=false
 export TRIBUNE_SCHEDULER_INTERVAL=5
 export PYTHONUNBUFFERED=1
 log "scratch folder $WORK; app servers :$APP1_PORT :$APP2_PORT, nginx :$NGINX_PORT"

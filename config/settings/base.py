@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # CSP and Permissions-Policy, the same on every copy of a page; the HTTPS redirect below never cached.
+    "tribune.core.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Compresses HTML (and other text) after everything below has written it.
     "tribune.core.middleware.TextGZipMiddleware",
@@ -149,6 +151,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No avatars from gravatar.com: the newsroom's CSP allows images from the site only, and editors'
+# e-mail hashes stay in-house.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Tribune ---
 TRIBUNE_SITE_URL = ENV.site_url
@@ -230,6 +235,55 @@ TRIBUNE_PURGE_ADAPTERS = [
     *(["tribune.delivery.purge.VarnishPurger"] if ENV.varnish_urls else []),
     *(["tribune.delivery.purge.NginxPurger"] if ENV.nginx_purge_urls else []),
 ]
+
+# --- Security headers and cookies (production.py adds HTTPS: HSTS, the redirect, Secure cookies) ---
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"  # the newsroom answers SAMEORIGIN (its preview panel frames its own pages)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# The newsroom's scripts read the CSRF token from the page, never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# Reader pages are shared by every reader, so no nonces: inline code is allowed by hash. Only these
+# static files may be inlined (`{% inline_script %}`, `{% inline_static %}`); tribune/core/security.py
+# adds their hashes to script-src and style-src-elem.
+TRIBUNE_CSP_INLINE_SCRIPTS = ["engagement/comments-loader.js"]
+TRIBUNE_CSP_INLINE_STYLES = ["tribune/site.css", "engagement/comments.css"]
+TRIBUNE_CSP_READER = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    # Browsers without style-src-elem (older Safari, Firefox) fall back to this line.
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "style-src-elem": ["'self'"],
+    # Section colours are style attributes (`--section: #0a7c3e`).
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    # Article bodies embed nothing: outside pages (Strava, YouTube...) are link cards.
+    "frame-src": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Wagtail's admin uses inline scripts and styles, and frames its own preview.
+TRIBUNE_CSP_NEWSROOM = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+TRIBUNE_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 LOGGING = {
     "version": 1,

@@ -15,9 +15,16 @@ DEBUG = False
 
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# TLS ends at nginx or a CDN, which says so in X-Forwarded-Proto (docs/deploy.md, "TLS and HSTS").
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# nginx or the CDN should redirect port 80 itself; this catches what reaches the app anyway. Load
+# balancers and monitoring call /gezond/ on the app servers over plain HTTP.
+SECURE_SSL_REDIRECT = ENV.ssl_redirect
+SECURE_REDIRECT_EXEMPT = [r"^gezond/$"]
+# Sent on HTTPS answers only (browsers ignore it over HTTP).
+SECURE_HSTS_SECONDS = ENV.hsts_seconds
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = ENV.hsts_preload
 TRIBUNE_SERVE_MEDIA = False
 
 # Structured logs: one JSON object per line (tribune/core/logging.py), for journald and log shippers.

@@ -89,8 +89,21 @@ def full_screenshot(page: Any, path: Path) -> None:
     Section blocks and Meest recent items use content-visibility:auto, which leaves them
     unpainted outside the viewport in a full-page capture (a reader scrolling sees them).
     """
-    page.add_style_tag(content="*{content-visibility:visible!important}")
+    paint_everything(page)
     page.screenshot(path=path, full_page=True)
+
+
+# A constructed style sheet: the reader CSP refuses an inline <style> without its hash (add_style_tag).
+PAINT_EVERYTHING = """() => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync("*{content-visibility:visible!important}");
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}"""
+
+
+def paint_everything(page: Any) -> None:
+    """Paint what content-visibility:auto skips off-screen (screenshots, axe), under the page's CSP."""
+    page.evaluate(PAINT_EVERYTHING)
 
 
 def java() -> str:

@@ -8,6 +8,7 @@ from html import escape as html_escape
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -15,6 +16,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from tribune.core.images import RENDITION_SETS, filters_for
+from tribune.core.security import inline_text
 from tribune.delivery.tags import ALL_ARTICLES, article_tag, reactions_tag, tag_request
 
 register = template.Library()
@@ -181,25 +183,31 @@ def preload_image(image: object, set_name: str, sizes: str = "") -> SafeString:
     )
 
 
-_inline_cache: dict[str, SafeString] = {}
-
-
 @register.simple_tag
 def inline_static(path: str) -> SafeString:
     """The contents of a static file, for inlining critical CSS into <style>.
 
     One request less on the critical path of a phone on a slow network; read once
-    per process.
+    per process. Only files in TRIBUNE_CSP_INLINE_STYLES: the reader CSP allows them by hash.
     """
-    if path not in _inline_cache:
-        from django.contrib.staticfiles import finders
+    return inline_text(path, settings.TRIBUNE_CSP_INLINE_STYLES, "TRIBUNE_CSP_INLINE_STYLES")
 
-        found = finders.find(path)
-        if not found:
-            raise template.TemplateSyntaxError(f"static file {path!r} not found")
-        with open(found, encoding="utf-8") as handle:
-            _inline_cache[path] = SafeString(handle.read())
-    return _inline_cache[path]
+
+@register.simple_tag
+def inline_script(path: str, **data: str) -> SafeString:
+    """`<script data-…>` with a static file's text inside, allowed by the reader CSP by its hash.
+
+    The text is the same on every page (a hash per page would not fit one shared header): what
+    varies, such as a hashed static URL, goes in `data-` attributes, read via document.currentScript.
+    Only files in TRIBUNE_CSP_INLINE_SCRIPTS.
+    """
+    text = inline_text(path, settings.TRIBUNE_CSP_INLINE_SCRIPTS, "TRIBUNE_CSP_INLINE_SCRIPTS")
+    if "</script" in text.lower():
+        raise template.TemplateSyntaxError(f"{path!r} contains </script")
+    attributes = format_html_join(
+        "", ' data-{}="{}"', ((name.replace("_", "-"), value) for name, value in data.items())
+    )
+    return format_html("<script{}>{}</script>", attributes, text)
 
 
 @register.simple_tag
