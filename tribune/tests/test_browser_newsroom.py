@@ -7,6 +7,7 @@ menu is chosen by the labels Tribune itself gives its blocks (tribune/newsroom/b
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -81,6 +82,11 @@ def test_editor_publishes_an_article_with_every_block(live_server, new_page, art
         footer.locator("[data-w-dropdown-target=toggle]").last.click()
         footer.locator("button[name=action-publish]").click()
         page.wait_for_url("**/redactie/snippets/newsroom/article/**")
+        # Autosave may have moved the page to the edit URL already, which the pattern matches too:
+        # wait for the publication itself rather than for an address.
+        deadline = time.monotonic() + 20
+        while not Article.objects.filter(headline=HEADLINE, live=True).exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
         page.screenshot(path=artifacts / "newsroom-published.png")
 
         article = Article.objects.get(headline=HEADLINE)
