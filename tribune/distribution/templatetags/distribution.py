@@ -30,6 +30,8 @@ def _language_alternates(url: str) -> SafeString:
 @register.simple_tag
 def article_head(article: Any, authors: Any = (), tags: Any = (), poll: Any = None) -> SafeString:
     """OpenGraph and Twitter card tags, NewsArticle + BreadcrumbList JSON-LD and hreflang for an article."""
+    # A template without a poll in its context (the newsroom's preview) passes "" for it.
+    poll = poll or None
     url = sd.absolute(article.get_absolute_url())
     images = sd.article_images(article.image)
     card = images.get("16x9")

@@ -133,3 +133,16 @@ def test_home_search_action_points_at_the_search_page(client, schema):
     assert action["query-input"] == "required name=search_term_string"
     response = client.get(template.removeprefix("http://127.0.0.1:8000").replace("{search_term_string}", "brugge"))
     assert response.status_code == 200 and "Club Brugge wint de beker" in response.content.decode()
+
+
+def test_the_newsroom_preview_of_a_live_article_with_a_poll_renders(rf):
+    """The preview's context has no poll (no engagement data): the structured data must do without."""
+    from django.template.loader import render_to_string
+
+    from tribune.engagement.tests.factories import poll_article
+
+    article = poll_article()
+    request = rf.get("/")
+    context = article.get_preview_context(request, "")
+    html = render_to_string(article.get_preview_template(request, ""), context, request=request)
+    assert '"@type": "Question"' in html or '"@type":"Question"' in html
