@@ -122,7 +122,7 @@ def _converters(connection: Any) -> list[tuple[int, list[Any], Any]]:
     table = Comment._meta.db_table
     found = []
     for index, name in enumerate(_ROW_COLUMNS):
-        field = Comment._meta.get_field(name)
+        field: Any = Comment._meta.get_field(name)
         column = field.get_col(table)
         functions = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
         if functions:

@@ -63,7 +63,7 @@ class RenderedBody:
     def live_blocks(self, block_type: str) -> list[Any]:
         return [block for block in self.live if block.block_type == block_type]
 
-    def render(self, context: dict[str, Any]) -> SafeString:
+    def render(self, context: dict[Any, Any]) -> SafeString:
         """The body's HTML, as `{% for block in article.body %}{% include_block block %}{% endfor %}` gives."""
         out: list[str] = []
         for part in self.plan.parts:
