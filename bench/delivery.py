@@ -105,6 +105,8 @@ def tribune_env(target: Target, *, port: int, page_cache: bool) -> dict[str, str
         TRIBUNE_BIND=f"127.0.0.1:{port}",
         TRIBUNE_PAGE_CACHE="true" if page_cache else "false",
         TRIBUNE_SCHEDULER="false",
+        # Plain HTTP on loopback: production's redirect to HTTPS would answer every request with a 301.
+        TRIBUNE_SSL_REDIRECT="false",
         REDIS_URL="",
     )
     env.pop("TRIBUNE_WEB_WORKERS", None)  # one worker per core, as in production
