@@ -11,9 +11,7 @@ when the oldest of the newest MAX attempts leaves the window.
 
 from __future__ import annotations
 
-import logging
 import secrets
-import time
 import unicodedata
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -24,11 +22,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from tribune.accounts.models import LoginFailure
+from tribune.core.redis_fallback import RedisWithFallback
 from tribune.engagement.identity import client_address, keyed_hash
 
 KEY_PREFIX = "tribune:login:"
-
-logger = logging.getLogger(__name__)
 
 
 def clock() -> datetime:
@@ -97,25 +94,14 @@ class DatabaseFailureCounter:
         return deleted
 
 
-class RedisFailureCounter:
+class RedisFailureCounter(RedisWithFallback):
     """A sorted set per key (member: unique id, score: time); the database while Redis is unreachable."""
 
-    RETRY_SECONDS = 2.0
+    purpose = "login throttling"
 
     def __init__(self, url: str) -> None:
-        import redis
-
-        self.client = redis.Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0)
+        super().__init__(url)
         self.fallback = DatabaseFailureCounter()
-        self.down_until = 0.0
-
-    def _redis_usable(self) -> bool:
-        return time.monotonic() >= self.down_until
-
-    def _failed(self, error: Exception) -> None:
-        if self._redis_usable():
-            logger.warning("Redis unavailable for login throttling (%s); using the database", error)
-        self.down_until = time.monotonic() + self.RETRY_SECONDS
 
     def add(self, key: str, *, at: datetime) -> None:
         from redis.exceptions import RedisError

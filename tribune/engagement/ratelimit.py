@@ -7,8 +7,6 @@ take it in one atomic step, so two app servers cannot both get it.
 
 from __future__ import annotations
 
-import logging
-import time
 from datetime import timedelta
 from functools import cache
 from typing import Protocol
@@ -17,11 +15,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from tribune.core.redis_fallback import RedisWithFallback
 from tribune.engagement.models import RateLimitSlot
 
 KEY_PREFIX = "tribune:rl:"
-
-logger = logging.getLogger(__name__)
 
 
 class RateLimiter(Protocol):
@@ -56,29 +53,18 @@ class DatabaseRateLimiter:
         return deleted
 
 
-class RedisRateLimiter:
+class RedisRateLimiter(RedisWithFallback):
     """Redis, and the database while Redis is away: a comment is never refused or lost for want of Redis.
 
     During an outage the limits hold per database (shared by every app server too), just
     slower; after RETRY_SECONDS the next call tries Redis again, so it recovers by itself.
     """
 
-    RETRY_SECONDS = 2.0
+    purpose = "rate limits"
 
     def __init__(self, url: str) -> None:
-        import redis
-
-        self.client = redis.Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0)
+        super().__init__(url)
         self.fallback = DatabaseRateLimiter()
-        self.down_until = 0.0
-
-    def _redis_usable(self) -> bool:
-        return time.monotonic() >= self.down_until
-
-    def _failed(self, error: Exception) -> None:
-        if self._redis_usable():
-            logger.warning("Redis unavailable for rate limits (%s); using the database", error)
-        self.down_until = time.monotonic() + self.RETRY_SECONDS
 
     def take(self, key: str, *, seconds: int) -> bool:
         from redis.exceptions import RedisError
