@@ -104,46 +104,29 @@ class RedisFailureCounter(RedisWithFallback):
         self.fallback = DatabaseFailureCounter()
 
     def add(self, key: str, *, at: datetime) -> None:
-        from redis.exceptions import RedisError
-
-        if self._redis_usable():
+        def on_redis() -> None:
             score = at.timestamp()
             seconds = int(window().total_seconds())
-            try:
-                with self.client.pipeline(transaction=True) as pipe:
-                    pipe.zadd(KEY_PREFIX + key, {f"{score:.6f}:{secrets.token_hex(4)}": score})
-                    pipe.zremrangebyscore(KEY_PREFIX + key, "-inf", score - seconds)
-                    pipe.expire(KEY_PREFIX + key, seconds)
-                    pipe.execute()
-                return
-            except RedisError as error:
-                self._failed(error)
-        self.fallback.add(key, at=at)
+            with self.client.pipeline(transaction=True) as pipe:
+                pipe.zadd(KEY_PREFIX + key, {f"{score:.6f}:{secrets.token_hex(4)}": score})
+                pipe.zremrangebyscore(KEY_PREFIX + key, "-inf", score - seconds)
+                pipe.expire(KEY_PREFIX + key, seconds)
+                pipe.execute()
+
+        self._either(on_redis, lambda: self.fallback.add(key, at=at))
 
     def recent(self, key: str, *, since: datetime, limit: int) -> list[datetime]:
-        from redis.exceptions import RedisError
+        def on_redis() -> list[datetime]:
+            # "(" makes the lower bound exclusive, as at__gt is for the database.
+            entries: list[tuple[bytes, float]] = self.client.zrevrangebyscore(  # type: ignore[assignment]
+                KEY_PREFIX + key, "+inf", f"({since.timestamp()}", start=0, num=limit, withscores=True
+            )
+            return [datetime.fromtimestamp(score, tz=UTC) for _member, score in entries]
 
-        if self._redis_usable():
-            try:
-                # "(" makes the lower bound exclusive, as at__gt is for the database.
-                entries: list[tuple[bytes, float]] = self.client.zrevrangebyscore(  # type: ignore[assignment]
-                    KEY_PREFIX + key, "+inf", f"({since.timestamp()}", start=0, num=limit, withscores=True
-                )
-                return [datetime.fromtimestamp(score, tz=UTC) for _member, score in entries]
-            except RedisError as error:
-                self._failed(error)
-        return self.fallback.recent(key, since=since, limit=limit)
+        return self._either(on_redis, lambda: self.fallback.recent(key, since=since, limit=limit))
 
     def clear(self, key: str) -> None:
-        from redis.exceptions import RedisError
-
-        if self._redis_usable():
-            try:
-                self.client.delete(KEY_PREFIX + key)
-                return
-            except RedisError as error:
-                self._failed(error)
-        self.fallback.clear(key)
+        self._either(lambda: self.client.delete(KEY_PREFIX + key), lambda: self.fallback.clear(key))
 
 
 @cache

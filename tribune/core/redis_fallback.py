@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class RedisWithFallback:
@@ -33,3 +37,14 @@ class RedisWithFallback:
         if self._redis_usable():
             logger.warning("Redis unavailable for %s (%s); using the database", self.purpose, error)
         self.down_until = time.monotonic() + self.RETRY_SECONDS
+
+    def _either(self, on_redis: Callable[[], T], on_database: Callable[[], T]) -> T:
+        """`on_redis()`, or `on_database()` while Redis is away (and when this call finds it away)."""
+        from redis.exceptions import RedisError
+
+        if self._redis_usable():
+            try:
+                return on_redis()
+            except RedisError as error:
+                self._failed(error)
+        return on_database()

@@ -55,13 +55,6 @@ def tag_request(request: Any, *tags: str) -> None:
     collected.update(tags)
 
 
-def tag_request_articles(request: Any, pks: Iterable[int], *, reactions: bool = False) -> None:
-    tags = [article_tag(pk) for pk in pks]
-    if reactions:
-        tags += [reactions_tag(int(tag[1:])) for tag in tags]
-    tag_request(request, *tags)
-
-
 def request_tags(request: Any) -> set[str]:
     return getattr(request, _REQUEST_ATTR, None) or set()
 

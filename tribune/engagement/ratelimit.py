@@ -67,25 +67,13 @@ class RedisRateLimiter(RedisWithFallback):
         self.fallback = DatabaseRateLimiter()
 
     def take(self, key: str, *, seconds: int) -> bool:
-        from redis.exceptions import RedisError
-
-        if self._redis_usable():
-            try:
-                return bool(self.client.set(KEY_PREFIX + key, b"1", nx=True, ex=seconds))
-            except RedisError as error:
-                self._failed(error)
-        return self.fallback.take(key, seconds=seconds)
+        return self._either(
+            lambda: bool(self.client.set(KEY_PREFIX + key, b"1", nx=True, ex=seconds)),
+            lambda: self.fallback.take(key, seconds=seconds),
+        )
 
     def release(self, key: str) -> None:
-        from redis.exceptions import RedisError
-
-        if self._redis_usable():
-            try:
-                self.client.delete(KEY_PREFIX + key)
-                return
-            except RedisError as error:
-                self._failed(error)
-        self.fallback.release(key)
+        self._either(lambda: self.client.delete(KEY_PREFIX + key), lambda: self.fallback.release(key))
 
 
 @cache
