@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "tribune.webhooks",
     "tribune.delivery",
     "tribune.accounts",
+    "tribune.backup",
     "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",
