@@ -9,7 +9,10 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from tribune.accounts import receivers
         from tribune.newsroom.scheduling import scheduler_ticked
 
         scheduler_ticked.connect(receivers.housekeeping, dispatch_uid="accounts-housekeeping")
+        post_migrate.connect(receivers.sync_roles_after_migrate, sender=self, dispatch_uid="accounts-sync-roles")
