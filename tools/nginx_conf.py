@@ -38,10 +38,12 @@ def render_config(
     start = conf.index("upstream tribune_app {")
     block = conf[start : conf.index("}", start)]
     # Keep the shipped per-server options (max_fails, fail_timeout): they are what proxy_next_upstream relies on.
-    options = re.search(r"server \S+ ([^;]*);", block)
+    options = re.search(r"^\s*server \S+ ([^;]*);", block, flags=re.M)
     suffix = f" {options.group(1)}" if options else ""
     servers = "".join(f"    server {address}{suffix};\n" for address in upstreams)
-    conf = conf.replace(block, f"upstream tribune_app {{\n{servers}    keepalive 8;\n")
+    # The balancing method (hash) stays as shipped: it is part of what is tested.
+    balancing = "".join(f"{line}\n" for line in block.splitlines() if line.strip().startswith("hash "))
+    conf = conf.replace(block, f"upstream tribune_app {{\n{balancing}{servers}    keepalive 8;\n")
     conf = conf.replace("/var/cache/nginx/tribune", str(root / "cache"))
     if static_dir is not None:
         conf = conf.replace("/srv/tribune/static/", f"{static_dir}/")

@@ -109,8 +109,10 @@ def paths_for_tags(tags: Iterable[str]) -> set[str]:
             paths.update(ALL_ARTICLES_PATHS)
         elif tag[:1] in ids and tag[1:].isdigit():
             ids[tag[:1]].add(int(tag[1:]))
-    if ids["r"]:
-        paths.add("/")  # the front page shows the counts of its articles
+    # A reaction (r<id>) purges only its article's own page, where the new comment shows. The front page and
+    # the "Meest recent" lists show counts too, but a count there may lag by the micro-cache's one second:
+    # purging "/" on every comment made every front-page reader wait for a render, which set the spike's
+    # p99 (docs/delivery.md, "Counts on listings").
     articles = Article.objects.filter(pk__in=ids["a"] | ids["r"]).values_list("pk", "slug", "section__slug")
     paths.update(article_path(section_slug=section, slug=slug, pk=pk) for pk, slug, section in articles)
     for section in Section.objects.filter(pk__in=ids["s"]).only("slug"):

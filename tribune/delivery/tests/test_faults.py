@@ -272,7 +272,10 @@ def test_nginx_retries_a_read_on_the_other_worker_and_never_a_post(settings, ngi
     def post(n: int) -> int:
         body = urllib.parse.urlencode(_comment_data(body=f"Poging {n} van een lezer")).encode()
         request = urllib.request.Request(
-            f"{base}/reacties/artikel/{article.pk}/", data=body, headers={"Sec-Fetch-Site": "same-origin"}
+            # nginx picks the server by address (hash $request_uri): vary it, so the dying one is reached.
+            f"{base}/reacties/artikel/{article.pk}/?poging={n}",
+            data=body,
+            headers={"Sec-Fetch-Site": "same-origin"},
         )
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
