@@ -147,6 +147,20 @@ WAGTAIL_CONTENT_LANGUAGES = [("nl-be", "Nederlands")]
 WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsImage"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "gif": "webp", "png": "webp", "jpeg": "webp", "webp": "webp"}
 WAGTAILIMAGES_WEBP_QUALITY = 78
+# --- Uploads (tribune/newsroom/uploads.py): only real images and PDFs, without location data ---
+# Content is checked too, not only the name; no SVG (it can carry scripts) and no HEIC.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "avif"]
+# A full-resolution JPEG from a 45-megapixel press camera is 15-25 MB.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+# Read from the header before anything is decoded: 50 megapixels covers every press camera, and a decoded
+# image that size (150 MB as RGB) is what one upload may cost an app server at most.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "tribune.newsroom.uploads.NewsImageForm"
+# Documents: PDF only (by content too), always a download, never shown inside the site's origin.
+WAGTAILDOCS_EXTENSIONS = ["pdf"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "tribune.newsroom.uploads.NewsDocumentForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
