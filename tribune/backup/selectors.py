@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from django.core.files.storage import default_storage
 from django.db import connection, models, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 
 from tribune.backup.archive import (
@@ -22,6 +23,7 @@ from tribune.backup.archive import (
     FORMAT_VERSION,
     MANIFEST,
     MEDIA_DIR,
+    ArchiveError,
     NaturalKeys,
     Table,
     canonical_json,
@@ -54,6 +56,17 @@ def migration_state() -> dict[str, list[str]]:
     for app_label, name in sorted(MigrationRecorder(connection).applied_migrations()):
         state.setdefault(app_label, []).append(name)
     return state
+
+
+def require_migrated() -> None:
+    """An archive records one migration state, and its columns are the models': both must be the database's."""
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    if plan:
+        names = ", ".join(f"{migration.app_label}.{migration.name}" for migration, _ in plan[:3])
+        raise ArchiveError(
+            f"This database has {len(plan)} unapplied migration(s) ({names}...): run `manage.py migrate` first."
+        )
 
 
 @contextmanager
@@ -134,6 +147,7 @@ def _copy(source: IO[bytes], target: IO[bytes]) -> tuple[int, str]:
 def archive_export(*, path: Path, progress: Callable[[str], None] | None = None) -> ExportResult:
     """Write the whole site to `path` (replaced only once the archive is complete)."""
     say = progress or (lambda message: None)
+    require_migrated()
     partial = path.with_name(path.name + ".partial")
     keys = NaturalKeys()
     tables_meta: list[dict[str, Any]] = []

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tribune.backup.archive import ArchiveError
 from tribune.backup.selectors import archive_export
 
 
@@ -21,7 +22,10 @@ class Command(BaseCommand):
         if not archive.parent.is_dir():
             raise CommandError(f"{archive.parent} is not a folder.")
         verbose = options["verbosity"] > 1
-        result = archive_export(path=archive, progress=self._progress if verbose else None)
+        try:
+            result = archive_export(path=archive, progress=self._progress if verbose else None)
+        except ArchiveError as exc:
+            raise CommandError(str(exc)) from None
         for name in result.missing_media:
             self.stderr.write(f"Warning: media file {name} is missing from storage and not in the archive.")
         self.stdout.write(
