@@ -1,8 +1,8 @@
 # Tribune behind Varnish: public pages kept for s-maxage and purged by cache tag (xkey).
 #
 # Debian: apt-get install varnish varnish-modules (the xkey vmod). Copy this file to
-# /etc/varnish/default.vcl and point the backend at the app servers (or add more
-# backends and a director). Where Varnish sits (between nginx and the app servers),
+# /etc/varnish/default.vcl and point the backends at the app servers (one `backend` block
+# and one add_backend line per server). Where Varnish sits (between nginx and the app servers),
 # and why: docs/delivery.md. tribune/delivery/tests/test_varnish.py starts real
 # varnishd with this file in front of the app.
 #
@@ -14,15 +14,35 @@
 
 vcl 4.1;
 
+import directors;
 import std;
 import xkey;
 
-backend tribune {
+# The app servers. A fetch goes to the next one in turn; one that fails (refused, reset,
+# timed out before answering) is retried once on the next, for reads only (vcl_backend_error).
+backend app_1 {
     .host = "127.0.0.1";
     .port = "8001";
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
     .between_bytes_timeout = 10s;
+}
+
+backend app_2 {
+    .host = "127.0.0.1";
+    .port = "8002";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    .between_bytes_timeout = 10s;
+}
+
+sub vcl_init {
+    # No health probe: the only health URL (/gezond/) also checks the database, and with the
+    # database down every server would be marked sick, so readers would get Varnish's bare
+    # 503 instead of the app's designed one. A dead server costs one retry instead.
+    new tribune_apps = directors.round_robin();
+    tribune_apps.add_backend(app_1);
+    tribune_apps.add_backend(app_2);
 }
 
 # Who may purge: the app servers. Add their addresses when they run on other machines.
@@ -32,6 +52,7 @@ acl purgers {
 }
 
 sub vcl_recv {
+    set req.backend_hint = tribune_apps.backend();
     # Set by this file only (the restarts below), never by a client.
     if (req.restarts == 0) {
         unset req.http.X-Tribune-Stale;
@@ -168,7 +189,13 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    # The app did not answer at all: as for a 5xx above.
+    # The server did not answer at all (a worker killed mid-request, a server down): a read
+    # goes once more to the next server, as nginx's proxy_next_upstream does. Never a POST:
+    # the first server may have written it, and sending it again could write it twice.
+    if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
+    }
+    # Both failed: as for a 5xx above.
     if (!bereq.uncacheable && (bereq.is_bgfetch || !bereq.http.X-Tribune-Stale)) {
         return (abandon);
     }

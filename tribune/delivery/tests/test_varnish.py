@@ -13,6 +13,8 @@ import socket
 import subprocess
 import threading
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,14 +33,16 @@ from tribune.newsroom.tests.factories import SectionFactory, published_article
 
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 VCL = BASE_DIR / "deploy" / "varnish" / "tribune.vcl"
-BACKEND = '.host = "127.0.0.1";\n    .port = "8001";'
+BACKENDS = ('.host = "127.0.0.1";\n    .port = "8001";', '.host = "127.0.0.1";\n    .port = "8002";')
 GRACE = "set req.grace = 30s;"
 
 
-def render_vcl(vcl: str, *, host: str, port: int, grace: str | None = None) -> str:
-    """The shipped file with the test's backend address (and, when asked, a shorter grace); nothing else."""
-    assert BACKEND in vcl and GRACE in vcl, "the tests rewrite these lines; keep them as they are"
-    vcl = vcl.replace(BACKEND, f'.host = "{host}";\n    .port = "{port}";')
+def render_vcl(vcl: str, *, backends: list[tuple[str, int]], grace: str | None = None) -> str:
+    """The shipped file with the test's app servers (one serves as both, when only one is given) and, when asked,
+    a shorter grace; nothing else."""
+    assert all(backend in vcl for backend in BACKENDS) and GRACE in vcl, "the tests rewrite these lines"
+    for shipped, (host, port) in zip(BACKENDS, backends * len(BACKENDS), strict=False):
+        vcl = vcl.replace(shipped, f'.host = "{host}";\n    .port = "{port}";')
     if grace is not None:
         vcl = vcl.replace(GRACE, f"set req.grace = {grace};")
     return vcl
@@ -55,12 +59,14 @@ def _require_varnishd() -> None:
 
 
 @contextmanager
-def running_varnish(root: Path, *, host: str, port: int, grace: str | None = None) -> Iterator[tuple[str, int]]:
+def running_varnish(
+    root: Path, *, backends: list[tuple[str, int]], grace: str | None = None
+) -> Iterator[tuple[str, int]]:
     """varnishd in the foreground with the rendered VCL: (its URL, a second port that speaks PROXY protocol)."""
     _require_varnishd()
     root.mkdir(parents=True, exist_ok=True)
     vcl = root / "tribune.vcl"
-    vcl.write_text(render_vcl(VCL.read_text(), host=host, port=port, grace=grace))
+    vcl.write_text(render_vcl(VCL.read_text(), backends=backends, grace=grace))
     listen, proxied = _free_port(), _free_port()
     command = [VARNISHD, "-F", "-n", str(root / "varnish"), "-f", str(vcl)]
     command += ["-a", f"127.0.0.1:{listen}", "-a", f"127.0.0.1:{proxied},PROXY", "-T", "none", "-s", "malloc,32m"]
@@ -89,7 +95,7 @@ def running_varnish(root: Path, *, host: str, port: int, grace: str | None = Non
 def varnish_server(live_server: Any, tmp_path: Path) -> Iterator[tuple[str, int]]:
     address = urlsplit(live_server.url)
     assert address.port is not None
-    with running_varnish(tmp_path, host="127.0.0.1", port=address.port) as running:
+    with running_varnish(tmp_path, backends=[("127.0.0.1", address.port)]) as running:
         yield running
 
 
@@ -296,7 +302,7 @@ def test_the_stale_copy_is_served_when_the_app_fails(tmp_path):
     _Backend.failing = False
     try:
         # A grace of 1 s instead of 30 s, so the copy is past stale-while-revalidate within the test.
-        with running_varnish(tmp_path, host="127.0.0.1", port=backend.server_address[1], grace="1s") as (varnish, _):
+        with running_varnish(tmp_path, backends=[("127.0.0.1", backend.server_address[1])], grace="1s") as (varnish, _):
             body = cache(varnish + "/pagina/")
             _Backend.failing = True
             time.sleep(2.5)  # past s-maxage (1 s) and the normal grace (1 s)
@@ -321,3 +327,40 @@ def test_an_unreachable_varnish_is_logged_not_raised(caplog):
     with caplog.at_level(logging.WARNING, logger="tribune.delivery.purge"):
         purger.purge_tags(["a1", "all"])
     assert "Varnish purge at http://127.0.0.1:" in caplog.text and "failed" in caplog.text
+
+
+def test_a_read_is_retried_on_the_other_app_server_and_a_post_never(live_server, tmp_path, settings):
+    """The round-robin director: a server that dies mid-request costs a GET one retry, and a POST an error."""
+    from tribune.delivery.tests.test_faults import DyingWorker, _comment_data
+    from tribune.engagement.models import Comment
+
+    settings.TRIBUNE_COMMENT_RATE_SECONDS = 0
+    dying = DyingWorker()
+    app = urlsplit(live_server.url)
+    assert app.port is not None
+    dying_port = int(dying.address.rsplit(":", 1)[1])
+    try:
+        with running_varnish(tmp_path, backends=[("127.0.0.1", dying_port), ("127.0.0.1", app.port)]) as (url, _):
+            article = published_article(headline="Overleeft Varnish")
+            # Distinct addresses, so each is a miss that goes to the next server in turn.
+            statuses = [fetch(f"{url}{article.get_absolute_url()}?poging={n}")[0] for n in range(4)]
+            assert statuses == [200] * 4
+            assert sum(request.startswith(b"GET ") for request in dying.requests) >= 1
+
+            def post(n: int) -> int:
+                body = urllib.parse.urlencode(_comment_data(body=f"Poging {n} via Varnish")).encode()
+                request = urllib.request.Request(
+                    f"{url}/reacties/artikel/{article.pk}/", data=body, headers={"Sec-Fetch-Site": "same-origin"}
+                )
+                try:
+                    with urllib.request.urlopen(request, timeout=10) as response:
+                        return int(response.status)
+                except urllib.error.HTTPError as error:
+                    return int(error.code)
+
+            results = [post(n) for n in range(4)]  # round robin: two of them meet the dying server
+            posts_to_dying = sum(request.startswith(b"POST ") for request in dying.requests)
+            assert posts_to_dying >= 1 and results.count(503) == posts_to_dying, results
+            assert Comment.objects.count() == len(results) - posts_to_dying
+    finally:
+        dying.close()
