@@ -13,9 +13,8 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
-from tribune.newsroom.models import Article, ArticleAuthor, Author, NewsImage, Section
+from tribune.newsroom.models import Article, ArticleAuthor, Author, NewsImage, Section, reader_slug
 
 BATCH_SIZE = 2000
 MAX_COUNT = 1_000_000
@@ -144,7 +143,7 @@ def article_bulk_generate(
             articles.append(
                 Article(
                     headline=headline,
-                    slug=slugify(headline)[:100],
+                    slug=reader_slug(headline) or "artikel",
                     section=rng.choice(sections),
                     lead=lead,
                     body=_body(rng),

@@ -6,6 +6,7 @@ docs/decisions/0001-article-model.md for the measurement behind that choice.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -130,6 +131,16 @@ class Author(models.Model):
         return reverse("newsroom:author", kwargs={"slug": self.slug})
 
 
+def reader_slug(text: str) -> str:
+    """`text` as a slug the reader URLs accept: lower-case ASCII letters, digits and single hyphens.
+
+    Django's slugify keeps underscores (and a typed slug may hold capitals); the URL patterns take
+    neither, so a headline like "onload_alert" would make an article nobody can open.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", slugify(text))
+    return slug[:SLUG_MAX_LENGTH].strip("-")
+
+
 def article_path(*, section_slug: str, slug: str, pk: int) -> str:
     """An article's address from its columns alone (feeds and sitemaps build thousands from values()).
 
@@ -251,8 +262,9 @@ class Article(
         return self.headline
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.slug:
-            self.slug = slugify(self.headline)[:SLUG_MAX_LENGTH].strip("-") or "artikel"
+        # Typed or made from the headline, the slug must fit the reader URL (urls.py), or the
+        # published article answers 404.
+        self.slug = reader_slug(self.slug) or reader_slug(self.headline) or "artikel"
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

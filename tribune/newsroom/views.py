@@ -89,6 +89,10 @@ def search(request: HttpRequest) -> HttpResponse:
         context.update(query=selectors.search_text(raw[:limit]), problem="too_long")
         return render(request, "newsroom/search.html", context, status=400)
     context["query"] = text
+    if "\x00" in raw:
+        # Other control characters are dropped (search_text); NUL is refused, as in every form.
+        context["problem"] = "invalid"
+        return render(request, "newsroom/search.html", context, status=400)
     if text and not selectors.is_searchable(text):
         context["problem"] = "too_short"
     elif text:
