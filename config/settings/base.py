@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # /redactie/ only: a second factor before the newsroom opens (tribune/accounts).
+    "tribune.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -218,6 +220,14 @@ TRIBUNE_REDIS_URL = ENV.redis_url
 # window: the next attempt is answered 429 until the oldest of them leaves the window.
 TRIBUNE_LOGIN_MAX_FAILURES = 5
 TRIBUNE_LOGIN_WINDOW_SECONDS = 60 * 60
+# Two-factor login (TOTP). Members of these groups must set up an authenticator app before anything else in the
+# newsroom opens. A setting rather than a flag on the group: an admin account taken over in the browser cannot
+# switch the requirement off, only a deploy can.
+TRIBUNE_2FA_REQUIRED_GROUPS = ["Beheerder"]
+# Seconds between a right password and its code: after this the password must be given again.
+TRIBUNE_2FA_LOGIN_SECONDS = 5 * 60
+# Recovery codes made at setup (and each time new ones are made); each works once.
+TRIBUNE_2FA_RECOVERY_CODES = 10
 
 # --- Webhooks (targets are registered in the admin: Instellingen > Webhooks) ---
 # Allow targets on loopback, private and other internal addresses (tests, intranets); off, they are refused.

@@ -16,15 +16,17 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import ngettext
 from wagtail.admin.views.account import LoginView, PasswordResetView
 
 from tribune.accounts import throttle
-from tribune.accounts.selectors import throttle_retry_at
+from tribune.accounts.selectors import throttle_retry_at, two_factor_enabled
 from tribune.accounts.services import failure_record, failures_clear
 from tribune.accounts.throttle import ThrottleKeys, login_keys, password_reset_keys
+from tribune.accounts.two_factor_session import login_pending_start
 
 
 def _minutes_and_time(retry_at: datetime) -> dict[str, Any]:
@@ -91,6 +93,14 @@ class ThrottledLoginView(LoginView):
         return super().form_invalid(form)
 
     def form_valid(self, form: Any) -> HttpResponse:
+        user = form.get_user()
+        if two_factor_enabled(user=user):
+            # The password was right, but the session logs in only after the code (LoginCodeView);
+            # the account's counter is cleared there, so code guesses keep counting against it.
+            login_pending_start(
+                self.request, user, next_url=self.get_success_url(), remember=bool(form.cleaned_data.get("remember"))
+            )
+            return redirect("accounts_login_code")
         failures_clear(key=self.keys.subject)
         return super().form_valid(form)
 

@@ -14,9 +14,12 @@ from django.utils import timezone
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from tribune.accounts import throttle, totp
 from tribune.accounts.roles import ROLES, Role, sync_roles
-from tribune.accounts.services import roles_sync
+from tribune.accounts.selectors import two_factor_required
+from tribune.accounts.services import roles_sync, totp_device_confirm, totp_device_start
 from tribune.accounts.tests.factories import member
+from tribune.accounts.two_factor_session import VERIFIED_KEY
 from tribune.engagement.models import CommentStatus
 from tribune.engagement.tests.test_admin_views import pending_comment
 from tribune.newsroom.models import Article
@@ -29,8 +32,16 @@ HOME = "/redactie/"
 
 
 def client_for(role: Role) -> Client:
+    """A signed-in member; one whose group requires two-factor login has an app and gave a code."""
+    user = member(role)
     client = Client()
-    client.force_login(member(role))
+    client.force_login(user)
+    if two_factor_required(user=user):
+        device = totp_device_start(user=user)
+        assert totp_device_confirm(device=device, code=totp.totp(bytes(device.secret), throttle.clock().timestamp()))
+        session = client.session
+        session[VERIFIED_KEY] = True
+        session.save()
     return client
 
 
