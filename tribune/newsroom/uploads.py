@@ -23,12 +23,14 @@ Documents are PDF only, checked by content (`NewsDocumentForm`).
 
 from __future__ import annotations
 
+import os
 import re
 import struct
+import tempfile
 import zlib
 from dataclasses import dataclass
 from io import BytesIO
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from anyascii import anyascii
@@ -36,6 +38,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
@@ -43,6 +46,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 from wagtail.models import UploadedFile
+from wagtail.utils.file import hash_filelike
 
 
 class Format:
@@ -533,6 +537,30 @@ def clean_image(data: bytes, *, name: str, max_pixels: int | None = None) -> Cle
     )
 
 
+def strip_metadata(data: bytes) -> bytes | None:
+    """`data` without location and other metadata, as uploads are stored; None if not an accepted format.
+
+    No limits and no polyglot check: for files already stored (`image_strip_metadata`), which were
+    accepted under earlier rules and are served already.
+    """
+    fmt = sniff_format(data[:SNIFF_BYTES])
+    try:
+        if fmt == Format.JPEG:
+            return strip_jpeg(data)
+        if fmt == Format.PNG:
+            return strip_png(data)
+        if fmt == Format.WEBP:
+            return strip_webp(data)
+        if fmt == Format.GIF:
+            return strip_gif(data)
+        if fmt == Format.AVIF:
+            with Image.open(BytesIO(data), formats=[fmt]) as image:
+                return strip_avif(data, image)
+    except (Corrupt, OSError, SyntaxError, ValueError) as exc:
+        raise UploadRefused("corrupt") from exc
+    return None
+
+
 def read_upload(upload: Any) -> bytes:
     """All bytes of an uploaded or stored file, leaving it rewound for whoever reads it next."""
     if hasattr(upload, "seek"):
@@ -639,3 +667,54 @@ def clean_uploaded_image(sender: type[UploadedFile], instance: UploadedFile, **k
         return
     if instance.file and not instance.file._committed and not is_clean(instance.file.file):
         instance.file = clean_image_file(instance.file.file)
+
+
+# --- Images stored before these checks ---
+
+
+@dataclass(frozen=True)
+class StripResult:
+    changed: bool
+    problem: str = ""  # why the image was left alone
+
+
+def image_strip_metadata(*, image_id: int) -> StripResult:
+    """Strip an image stored before tribune/newsroom/uploads.py in place, keeping its name and URL.
+
+    The pixels stay byte for byte, so pages, caches and the API keep pointing at the same file, and
+    renditions (made by Wagtail as WebP, which carry no EXIF; test_uploads checks) need not be remade.
+    The file is replaced atomically (written beside it, then renamed over it) as the last step of the
+    transaction that updates the image's size and hash: a failure leaves the file and the row as they were.
+    """
+    from tribune.newsroom.models import NewsImage
+
+    with transaction.atomic():
+        image = NewsImage.objects.select_for_update().get(pk=image_id)
+        with image.file.storage.open(image.file.name, "rb") as handle:
+            data = handle.read()
+        try:
+            cleaned = strip_metadata(data)
+        except UploadRefused:
+            return StripResult(changed=False, problem="corrupt, left as it is")
+        if cleaned is None:
+            return StripResult(changed=False, problem="not an accepted image format, left as it is")
+        if cleaned == data:
+            return StripResult(changed=False)
+        image.file_size = len(cleaned)
+        image.file_hash = hash_filelike(BytesIO(cleaned))  # what Wagtail's duplicate check compares
+        image.save(update_fields=["file_size", "file_hash"])
+        _replace_atomically(Path(image.file.path), cleaned)
+    return StripResult(changed=True)
+
+
+def _replace_atomically(path: Path, content: bytes) -> None:
+    """Write beside the file and rename over it: readers see the old file or the new one, never half."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".strip-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -6,18 +6,22 @@ import json
 import struct
 import time
 import zlib
-from io import BytesIO
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.models import UploadedFile
+from wagtail.utils.file import hash_filelike
 
 from tribune.newsroom import uploads
 from tribune.newsroom.models import NewsImage
@@ -418,6 +422,7 @@ def test_add_view_stores_a_clean_image_under_a_clean_name(editor, media):
         assert opened.format == "WEBP"
         assert opened.getexif().get_ifd(GPS_IFD) == {}
         assert opened.size == (40, 53)  # 48 x 64 after turning, scaled to 40 wide
+        assert opened.getexif().get(ORIENTATION, 1) == 1  # turned once, not again by the browser
     assert b"Telefoon" not in rendered
 
 
@@ -498,6 +503,52 @@ def test_refused_replacement_leaves_the_stored_image_intact(editor, media):
     assert NewsImage.objects.values().get() == row
     assert Path(image.file.path).read_bytes() == before
     assert [path.name for path in media_files(media) if path.parent.name == "original_images"] == ["origineel.jpg"]
+
+
+# --- Images stored before the checks: tribune_strip_image_metadata ---
+
+
+@pytest.mark.django_db
+def test_strip_command_cleans_stored_originals_in_place(media):
+    # Stored as it was before this module: straight to storage, the row pointing at it.
+    original = jpeg(orientation=6)
+    name = default_storage.save("original_images/oud.jpg", ContentFile(original))
+    image = NewsImage.objects.create(title="Oud", file=name, file_size=len(original))
+    rendition = image.get_rendition("width-40")
+    rendered = Path(rendition.file.path).read_bytes()
+    assert b"Exif" not in rendered  # Wagtail's WebP renditions carry no metadata: only originals need this
+
+    out = StringIO()
+    call_command("tribune_strip_image_metadata", stdout=out)
+    assert out.getvalue().strip() == "1 images checked, 1 stripped"
+
+    image.refresh_from_db()
+    assert image.file.name == name  # same name, same URL
+    stored = Path(image.file.path).read_bytes()
+    with Image.open(BytesIO(stored)) as opened:
+        assert opened.getexif().get_ifd(GPS_IFD) == {} and opened.getexif()[ORIENTATION] == 6
+    assert decoded(stored) == decoded(original)
+    assert image.file_size == len(stored) and image.file_hash == hash_filelike(BytesIO(stored))
+    assert Path(rendition.file.path).read_bytes() == rendered
+    assert not [path for path in media_files(media) if path.name.startswith(".strip-")]
+
+    out = StringIO()
+    call_command("tribune_strip_image_metadata", stdout=out)
+    assert out.getvalue().strip() == "1 images checked, 0 stripped"
+
+
+@pytest.mark.django_db
+def test_strip_command_leaves_a_broken_original_alone(media):
+    image = NewsImage.objects.create(
+        title="Kapot", file=default_storage.save("original_images/kapot.jpg", ContentFile(jpeg())), file_size=1
+    )
+    broken = jpeg()[:-200]
+    Path(image.file.path).write_bytes(broken)
+    err = StringIO()
+    call_command("tribune_strip_image_metadata", stdout=StringIO(), stderr=err)
+    assert f"image {image.pk}: corrupt, left as it is" in err.getvalue()
+    assert Path(image.file.path).read_bytes() == broken
+    assert NewsImage.objects.filter(pk=image.pk).values_list("file_size", flat=True).get() == 1
 
 
 # --- Documents: PDF only, as downloads ---
