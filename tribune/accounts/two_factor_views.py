@@ -149,8 +149,9 @@ class LoginCodeView(TemplateView):
 
 
 def _qr_svg(uri: str) -> str:
-    # Drawn here by segno (no outside service sees the secret); its markup is rectangles and our own title.
-    return mark_safe(segno.make(uri, error="m").svg_inline(scale=5, border=2, title=_("QR-code voor de app")))
+    # Drawn here by segno (no outside service sees the secret); its markup is paths and our own title. The
+    # border is the 4-module quiet zone the QR standard asks for: some phone cameras need it.
+    return mark_safe(segno.make(uri, error="m").svg_inline(scale=5, border=4, title=_("QR-code voor de app")))
 
 
 class TwoFactorAccountView(WagtailAdminTemplateMixin, TemplateView):

@@ -356,3 +356,15 @@ def test_an_operator_resets_a_member_who_lost_everything(client, clock, capsys):
     assert client.get(HOME)["Location"] == PAGE  # Beheerder: set up again before anything else
     with pytest.raises(CommandError):
         call_command("tribune_reset_two_factor", "niemand")
+
+
+def test_code_guesses_on_the_account_page_are_throttled_too(client, clock):
+    user = member(Role.EDITOR)
+    device, _codes = enrolled(user, clock)
+    _verified_client(client, user)
+    for _ in range(5):
+        assert client.post(PAGE, {"action": "disable", "disable-code": "000000"}).status_code == 400
+    blocked = client.post(PAGE, {"action": "disable", "disable-code": code_now(device, clock)})
+    assert blocked.status_code == 429
+    assert "Te veel mislukte pogingen." in blocked.content.decode()
+    assert TOTPDevice.objects.filter(user=user).exists()
