@@ -14,6 +14,7 @@ from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from tribune.core.compiled import CompiledQuery
 from tribune.core.images import specs_for
 from tribune.core.pagination import Cursor, Direction, KeysetPage, keyset_page
 from tribune.newsroom.models import Article, ArticleAuthor, Author, NewsImage, NewsImageRendition, Section
@@ -114,6 +115,10 @@ def _row_query() -> QuerySet[Any]:
     return article_listing_queryset().values_list(*_ROW_COLUMNS).order_by("-first_published_at", "-id")
 
 
+# "Meest recent" on every page: the newest `limit` rows, compiled once per limit (tribune.core.compiled).
+_NEWEST_ROWS = CompiledQuery(lambda *, limit: _row_query()[:limit], values=())
+
+
 def article_rows(
     *, limit: int | None = None, pks: list[int] | None = None, image_sets: tuple[str, ...] = ()
 ) -> list[ArticleRow]:
@@ -122,16 +127,20 @@ def article_rows(
     One query, plus one for the renditions of `image_sets` when a row has an image.
     """
     queryset = _row_query()
-    if pks is not None:
-        queryset = queryset.filter(pk__in=pks)
-    if limit is not None:
-        queryset = queryset[:limit]
+    db = queryset.db
+    if pks is None and limit is not None:
+        results: Any = _NEWEST_ROWS.rows(using=db, shape={"limit": limit})
+    else:
+        if pks is not None:
+            queryset = queryset.filter(pk__in=pks)
+        if limit is not None:
+            queryset = queryset[:limit]
+        results = queryset
     section_at, image_at = len(_ROW_FIELDS) + 1, len(_ROW_FIELDS) + 1 + len(_SECTION_FIELDS)
     sections: dict[int, Section] = {}
     images: dict[int, NewsImage] = {}
     rows = []
-    db = queryset.db
-    for values in queryset:
+    for values in results:
         row = ArticleRow()
         (
             row.pk,
@@ -168,17 +177,65 @@ def prefetch_images(items: list[Any], image_sets: tuple[str, ...]) -> None:
         prefetch_related_objects(images, _renditions(*image_sets, lookup="renditions"))
 
 
-def article_get_for_reader(*, pk: int) -> Article:
-    queryset = (
+_ARTICLE_FIELDS = tuple(field.attname for field in Article._meta.concrete_fields)
+_RENDITION_FIELDS = tuple(field.attname for field in NewsImageRendition._meta.concrete_fields)
+# The article page reads these on every uncached request: compiled once (tribune.core.compiled).
+_READER_ARTICLE = CompiledQuery(
+    lambda *, pk: (
         Article.objects.filter(live=True, pk=pk)
-        .select_related("section", "image")
         .annotate(reaction_count=Coalesce(F("engagement__reaction_count"), 0))
-        .prefetch_related(_renditions("wide", "social"))
-    )
-    article = queryset.first()
-    if article is None:
+        .values_list(
+            *_ARTICLE_FIELDS,
+            "reaction_count",
+            *(f"section__{name}" for name in _SECTION_FIELDS),
+            *(f"image__{name}" for name in _IMAGE_FIELDS),
+        )
+    ),
+    values=("pk",),
+)
+_LEAD_IMAGE_RENDITIONS = CompiledQuery(
+    lambda *, image: NewsImageRendition.objects.filter(
+        image_id=image, filter_spec__in=specs_for("wide", "social")
+    ).values_list(*_RENDITION_FIELDS),
+    values=("image",),
+)
+_AUTHOR_FIELDS = tuple(field.attname for field in Author._meta.concrete_fields)
+_ARTICLE_AUTHORS = CompiledQuery(
+    lambda *, article: (
+        ArticleAuthor.objects.filter(article_id=article)
+        .order_by("sort_order")
+        .values_list(*(f"author__{name}" for name in _AUTHOR_FIELDS))
+    ),
+    values=("article",),
+)
+
+
+def article_get_for_reader(*, pk: int) -> Article:
+    """A live article with its section, lead image (and its renditions) and reaction count: two queries."""
+    db = Article.objects.db
+    found = _READER_ARTICLE.rows(using=db, pk=pk)
+    if not found:
         raise Http404("article")
+    values = found[0]
+    section_at = len(_ARTICLE_FIELDS) + 1
+    image_at = section_at + len(_SECTION_FIELDS)
+    article = Article.from_db(db, _ARTICLE_FIELDS, values[: section_at - 1])
+    article.reaction_count = values[section_at - 1]  # type: ignore[attr-defined]
+    article.section = Section.from_db(db, _SECTION_FIELDS, values[section_at:image_at])
+    if article.image_id is not None:
+        image = NewsImage.from_db(db, _IMAGE_FIELDS, values[image_at:])
+        image.prefetched_renditions = [  # type: ignore[attr-defined]
+            NewsImageRendition.from_db(db, _RENDITION_FIELDS, row)
+            for row in _LEAD_IMAGE_RENDITIONS.rows(using=db, image=image.pk)
+        ]
+        article.image = image
     return article
+
+
+def article_authors(*, article: Article) -> list[Author]:
+    """The article's authors in byline order."""
+    db = Author.objects.db
+    return [Author.from_db(db, _AUTHOR_FIELDS, row) for row in _ARTICLE_AUTHORS.rows(using=db, article=article.pk)]
 
 
 def _body_images(blocks: list[Any]) -> list[NewsImage]:
@@ -189,20 +246,15 @@ def article_detail_context(*, article: Article, preview: bool = False) -> dict[s
     """Everything the article template needs besides the article row itself."""
     from tribune.newsroom.body import article_body
     from tribune.rankings.selectors import recent_articles
-    from tribune.taxonomy.models import ArticleTag
+    from tribune.taxonomy.selectors import article_tags
 
     if preview:
         # A preview is an unsaved object: read its in-memory relations.
         authors = [link.author for link in article.author_links.all()]
         tags = [link.tag for link in article.tag_links.all()]
     else:
-        authors = [
-            link.author
-            for link in ArticleAuthor.objects.filter(article=article).select_related("author").order_by("sort_order")
-        ]
-        tags = [
-            link.tag for link in ArticleTag.objects.filter(article=article).select_related("tag").order_by("sort_order")
-        ]
+        authors = article_authors(article=article)
+        tags = article_tags(article=article)
     # The body's static blocks come rendered (tribune.newsroom.body); only its live blocks are read here.
     body = article_body(article, cached=not preview)
     # "Lees ook" targets arrive as bare rows; their URLs need the section: one query for all.

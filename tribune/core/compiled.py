@@ -1,0 +1,73 @@
+"""Fixed-shape reads compiled to SQL once, then run with new values.
+
+Django compiles a queryset to SQL every time it is evaluated. For the few reads behind every reader page
+(the article, its authors and tags, "Meest recent"), compiling (resolving joins, ordering and quoting some
+forty columns) took longer than the database took to answer (docs/performance.md, section 11). A
+`CompiledQuery` compiles its queryset once per thread, database and shape, with placeholders where the
+values go, and afterwards only sends the same SQL with the new values. The rows come back through the
+compiler's own converters, exactly as `values_list()` returns them.
+
+Only the values change between calls, never the shape: a different `LIMIT` or a list of another length is
+another shape, passed as a keyword of `shape` and compiled on its own.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from django.db import connections
+from django.db.models import QuerySet
+
+# Placeholders: values no real row id reaches, so each is recognised among the compiled parameters.
+_PLACEHOLDER_BASE = 9_087_000_000_000_000_000
+
+
+class CompiledQuery:
+    """`build(**values, **shape)` must return a `values_list()` queryset; `values` are integers.
+
+    >>> by_pk = CompiledQuery(lambda pk: Section.objects.filter(pk=pk).values_list("name"), values=("pk",))
+    >>> by_pk.rows(pk=3)
+    [('Voetbal',)]
+    """
+
+    def __init__(self, build: Callable[..., QuerySet[Any]], *, values: tuple[str, ...]) -> None:
+        self._build = build
+        self._values = values
+        self._local = threading.local()
+
+    def rows(self, *, using: str = "default", shape: dict[str, Hashable] | None = None, **values: int) -> list[Any]:
+        if set(values) != set(self._values):
+            raise TypeError(f"values must be exactly {self._values}, got {tuple(values)}")
+        sql, slots, compiler = self._compiled(using, shape or {})
+        params = [values[slot] if isinstance(slot, _Slot) else slot for slot in slots]
+        # The connection's own cursor: queries are logged, wrapped and timed as every other one.
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            fetched = cursor.fetchall()
+        return list(compiler.results_iter(results=[fetched], tuple_expected=True))
+
+    def _compiled(self, using: str, shape: dict[str, Hashable]) -> tuple[str, list[Any], Any]:
+        # Per thread: a compiler keeps its thread's connection (for the converters), as Django's do.
+        cache: dict[Any, tuple[str, list[Any], Any]] | None = getattr(self._local, "cache", None)
+        if cache is None:
+            cache = self._local.cache = {}
+        key = (using, tuple(sorted(shape.items())))
+        compiled = cache.get(key)
+        if compiled is None:
+            placeholders = {name: _PLACEHOLDER_BASE + n for n, name in enumerate(self._values)}
+            queryset = self._build(**placeholders, **shape)
+            compiler = queryset.query.get_compiler(using=using)
+            sql, params = compiler.as_sql()
+            names = {number: name for name, number in placeholders.items()}
+            slots = [_Slot(names[param]) if type(param) is int and param in names else param for param in params]
+            missing = set(self._values) - {slot for slot in slots if isinstance(slot, _Slot)}
+            if missing:
+                raise ValueError(f"the compiled query does not use {sorted(missing)}")
+            compiled = cache[key] = (sql, slots, compiler)
+        return compiled
+
+
+class _Slot(str):
+    """Where a value goes among the compiled parameters (its name)."""
