@@ -400,6 +400,13 @@ def test_add_view_refuses_a_whole_image_under_pillows_guard_without_decoding_it(
     assert elapsed < 1.0
 
 
+def test_a_real_image_under_another_format_s_extension_gets_wagtails_dutch_message(editor, media):
+    response = editor.post(reverse("wagtailimages:add"), {"title": "Foto", "file": upload(encoded("PNG"), "foto.jpg")})
+    assert "Geen geldige .jpeg afbeelding" in response.content.decode()
+    assert NewsImage.objects.count() == 0
+    assert media_files(media) == []
+
+
 def test_add_view_stores_a_clean_image_under_a_clean_name(editor, media):
     response = editor.post(
         reverse("wagtailimages:add"),
