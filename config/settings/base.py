@@ -50,6 +50,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # CSP and Permissions-Policy, the same on every copy of a page; the HTTPS redirect below never cached.
     "tribune.core.security.SecurityHeadersMiddleware",
+    # Refuses an address longer than any the site makes before anything parses its query string.
+    "tribune.core.longurl.LongAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Compresses HTML (and other text) after everything below has written it.
     "tribune.core.middleware.TextGZipMiddleware",

@@ -1,0 +1,176 @@
+"""A megabyte of crafted input into every text path answers in under a second (the issue's bound),
+with a 4xx and a message where it is refused: the comment form, search, slugs and cursors in URLs
+and the API, and the newsroom's article form (headline, lead, rich text). Runs in both passes.
+
+The shapes: plain letters, letters ending in a character a backtracking pattern would stumble on
+("a" * 1 MB + "!"), nested markup ("<" * 1 MB, "<<<<b>" repeated), a long run of would-be links
+and a long URL-ish word.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from tribune.core.longurl import MAX_ADDRESS_BYTES
+from tribune.engagement.identity import form_token_issue
+from tribune.engagement.models import Comment
+from tribune.engagement.tests.factories import policy
+from tribune.newsroom.models import Article
+from tribune.newsroom.tests.factories import AuthorFactory, SectionFactory, published_article
+
+pytestmark = pytest.mark.django_db
+
+MEGABYTE = 1_000_000
+BOUND_SECONDS = 1.0
+SHAPES = {
+    "letters": "a" * MEGABYTE,
+    "backtrack": "a" * MEGABYTE + "!",
+    "open-brackets": "<" * MEGABYTE,
+    "nested-tags": ("<<<<b>" * (MEGABYTE // 6 + 1))[:MEGABYTE],
+    "links": ("www.a.be " * (MEGABYTE // 9 + 1))[:MEGABYTE],
+    "url-word": "https://" + "a." * (MEGABYTE // 2),
+}
+
+
+def timed(call: Callable[[], Any]) -> tuple[Any, float]:
+    started = time.perf_counter()
+    result = call()
+    return result, time.perf_counter() - started
+
+
+@pytest.fixture
+def quick_comments(settings):
+    settings.TRIBUNE_COMMENT_RATE_SECONDS = 0
+    settings.TRIBUNE_COMMENT_MIN_FILL_SECONDS = 0
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("field", ["body", "name"])
+def test_a_megabyte_comment_is_refused_in_under_a_second(quick_comments, shape, field):
+    policy()
+    article = published_article()
+    client = Client(raise_request_exception=False)
+    url = f"/reacties/artikel/{article.pk}/"
+    client.post(url, {"name": "Lezer", "body": "Warm", "token": form_token_issue()})  # warm, and leaves one comment
+    data = {"name": "Lezer", "body": "Gewone tekst", "token": form_token_issue(), field: SHAPES[shape]}
+    for extra in ({}, {"HTTP_ACCEPT": "application/json"}):
+        response, seconds = timed(lambda extra=extra: client.post(url, data, **extra))
+        assert seconds < BOUND_SECONDS, (shape, field, seconds)
+        assert response.status_code == 400, (shape, field, response.status_code)
+        text = response.json()["message"] if extra else response.content.decode()
+        assert "te lang" in text
+    assert Comment.objects.count() == 1
+
+
+def _urls(text: str, article: Article) -> dict[str, tuple[str, set[int]]]:
+    """Every place a URL carries reader text, with the statuses the view owes an overlong value."""
+    return {
+        "search": (f"/zoeken/?q={text}", {400}),
+        "article slug": (f"/voetbal/{text}-{article.pk}/", {404}),
+        "section slug": (f"/{text}/", {404}),
+        "tag slug": (f"/tag/{text}/", {404}),
+        "author slug": (f"/auteur/{text}/", {404}),
+        "archive cursor": (f"/nieuws/?na={text}", {404}),
+        # A stale comment cursor still shows the article (engagement.views.article_engagement_context).
+        "comment cursor": (f"{article.get_absolute_url()}?reacties={text}", {200}),
+        # Ninja checks max_length (422) or the route does not match ("/" in the text: 404).
+        "api section slug": (f"/api/v1/sections/{text}", {404, 422}),
+        "api section filter": (f"/api/v1/articles?section={text}", {422}),
+        "api cursor": (f"/api/v1/articles?cursor={text}", {400, 422}),
+        "api comments cursor": (f"/api/v1/articles/{article.pk}/comments?cursor={text}", {422}),
+        "api path": (f"/api/v1/{text}", {404}),
+    }
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_megabyte_in_any_url_answers_414_in_under_a_second(shape):
+    # Refused before anything parses it (tribune/core/longurl.py): percent-decoding a megabyte
+    # of escapes alone took over a second.
+    article = published_article()
+    client = Client(raise_request_exception=False)
+    client.get(article.get_absolute_url())  # warm: the bound is for the input, not a cold process
+    for name, (url, _statuses) in _urls(quote(SHAPES[shape], safe=""), article).items():
+        response, seconds = timed(lambda url=url: client.get(url))
+        assert seconds < BOUND_SECONDS, (name, shape, seconds)
+        assert response.status_code == 414, (name, shape, response.status_code)
+        if name.startswith("api"):
+            assert "longer than" in response.json()["detail"]
+        else:
+            assert "Het adres bevat iets wat we niet kunnen verwerken." in response.content.decode()
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_longest_address_allowed_reaches_the_views_and_answers_in_under_a_second(shape):
+    article = published_article()
+    client = Client(raise_request_exception=False)
+    client.get(article.get_absolute_url())
+    for name, (url, statuses) in _urls("", article).items():
+        text = quote(SHAPES[shape][:MAX_ADDRESS_BYTES], safe="")[: MAX_ADDRESS_BYTES - len(url)]
+        if "%" in text[-2:]:  # never half an escape
+            text = text[: text.rindex("%")]
+        response, seconds = timed(lambda name=name, text=text: client.get(_urls(text, article)[name][0]))
+        assert seconds < BOUND_SECONDS, (name, shape, seconds)
+        assert response.status_code in statuses, (name, shape, response.status_code)
+
+
+@pytest.fixture
+def editor() -> Client:
+    user = get_user_model().objects.create_superuser("eva", "eva@example.org", "geheim-wachtwoord-1")
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return client
+
+
+def _article_form(*, headline: str, lead: str, paragraph: str) -> dict[str, Any]:
+    block = {"key": "large", "type": "unstyled", "depth": 0, "text": paragraph}
+    contentstate = json.dumps({"blocks": [{**block, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}})
+    return nested_form_data(
+        {
+            "headline": headline,
+            "lead": lead,
+            "section": SectionFactory().pk,
+            "author_links": inline_formset([{"author": AuthorFactory().pk}], min=1),
+            "tag_links": inline_formset([]),
+            "image": "",
+            "image_caption": "",
+            "slug": "",
+            "comments_mode": "open",
+            "comments_close_after_days": 7,
+            "body": streamfield([("paragraph", contentstate)]),
+            "action-publish": "action-publish",
+        }
+    )
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("field", ["headline", "lead", "paragraph"])
+def test_a_megabyte_in_the_article_form_is_refused_in_under_a_second(editor, shape, field):
+    fields = {"headline": "Kop", "lead": "Intro", "paragraph": "Alinea", field: SHAPES[shape]}
+    form = _article_form(**fields)
+    editor.get(reverse("wagtailsnippets_newsroom_article:add"))  # warm: Wagtail's templates compile once
+    response, seconds = timed(lambda: editor.post(reverse("wagtailsnippets_newsroom_article:add"), form))
+    assert seconds < BOUND_SECONDS, (field, shape, seconds)
+    if field != "paragraph":
+        assert response.status_code == 400, (field, shape, response.status_code)
+        assert "Zorg dat deze waarde niet meer dan" in response.content.decode()
+        assert not Article.objects.exists()
+        return
+    # A megabyte paragraph is taken (in time); the page and the API must then serve it in time too.
+    assert response.status_code == 302, (field, shape, response.status_code)
+    article = Article.objects.get()
+    reader = Client()
+    reader.get("/")
+    for url in (article.get_absolute_url(), f"/api/v1/articles/{article.pk}"):
+        answer, seconds = timed(lambda url=url: reader.get(url))
+        assert answer.status_code == 200
+        assert seconds < BOUND_SECONDS, (url, shape, seconds)
