@@ -152,16 +152,28 @@ class NaturalKeys:
         return {tuple(key): pk for pk, key in self.perm_key.items()}
 
     def content_type_id(self, key: list[str]) -> int:
-        try:
-            return self.ct_id[tuple(key)]
-        except (KeyError, TypeError):
-            raise ArchiveError(f"The archive refers to model {key!r}, which this installation does not have.") from None
+        """The id of this database's content type; a stale one the source still had (a model since removed, its
+        log entries kept) is created, as Django keeps stale content types too."""
+        key_ = self._checked(key, 2)
+        if key_ not in self.ct_id:
+            content_type, _ = ContentType.objects.get_or_create(app_label=key_[0], model=key_[1])
+            self.ct_id[key_] = content_type.pk
+        return self.ct_id[key_]
 
     def permission_id(self, key: list[str]) -> int:
-        try:
-            return self.perm_id[tuple(key)]
-        except (KeyError, TypeError):
-            raise ArchiveError(f"The archive refers to permission {key!r}, which this installation lacks.") from None
+        key_ = self._checked(key, 3)
+        if key_ not in self.perm_id:
+            permission, _ = Permission.objects.get_or_create(
+                content_type_id=self.content_type_id(list(key_[:2])), codename=key_[2], defaults={"name": key_[2]}
+            )
+            self.perm_id[key_] = permission.pk
+        return self.perm_id[key_]
+
+    @staticmethod
+    def _checked(key: Any, length: int) -> tuple[str, ...]:
+        if not (isinstance(key, list) and len(key) == length and all(isinstance(part, str) for part in key)):
+            raise ArchiveError(f"Expected a natural key of {length} names, found {key!r}.")
+        return tuple(key)
 
 
 Encoder = Callable[[Any], Any]
