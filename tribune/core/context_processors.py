@@ -1,19 +1,39 @@
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
     from tribune.delivery.tags import NAVIGATION, tag_request
-    from tribune.newsroom.models import Section
 
     tag_request(request, NAVIGATION)
     return {
         "site_name": settings.TRIBUNE_SITE_NAME,
         "site_url": settings.TRIBUNE_SITE_URL,
         # Lazy: evaluated (one small query) only by templates that draw the navigation.
-        "nav_sections": Section.objects.only("name", "slug", "colour"),
+        "nav_sections": SimpleLazyObject(lambda: nav_sections()),
     }
+
+
+_NAV_FIELDS = ("id", "name", "slug", "colour")
+
+
+@cache
+def _nav_query() -> Any:
+    from tribune.core.compiled import CompiledQuery
+    from tribune.newsroom.models import Section
+
+    # On every page: compiled once (tribune.core.compiled).
+    return Section, CompiledQuery(lambda: Section.objects.values_list(*_NAV_FIELDS), values=())
+
+
+def nav_sections() -> list[Any]:
+    """The sections in the site's menu, in their menu order."""
+    section_model, query = _nav_query()
+    db = section_model.objects.db
+    return [section_model.from_db(db, _NAV_FIELDS, row) for row in query.rows(using=db)]
