@@ -110,43 +110,65 @@ def _permission(apps: Any, perm: Perm) -> Any:
     return permission
 
 
+def _permissions(apps: Any, perms: set[Perm]) -> dict[Perm, Any]:
+    """The permissions, looked up in one query (this runs on every migrate and test-database flush)."""
+    Permission = apps.get_model("auth", "Permission")
+    rows = Permission.objects.filter(codename__in={codename for _app, _model, codename in perms}).select_related(
+        "content_type"
+    )
+    found = {(row.content_type.app_label, row.content_type.model, row.codename): row for row in rows}
+    return {perm: found.get(perm) or _permission(apps, perm) for perm in perms}
+
+
 def sync_roles(apps: Any) -> dict[Role, Any]:
     """Create or repair the four role groups, their permissions and the review workflow; returns the groups."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    page_perms = [("wagtailcore", "page", codename) for codename in ALL_PAGE_PERMISSIONS]
+    wanted: set[Perm] = {*ALL_COLLECTION_PERMISSIONS, *page_perms}
+    for spec in ROLES.values():
+        wanted.update(spec.permissions, spec.collection_permissions)
+    lookup = _permissions(apps, wanted)
+    collection_root = apps.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
+    page_root = apps.get_model("wagtailcore", "Page").objects.filter(depth=1).first()
+
     groups: dict[Role, Any] = {}
     for role, spec in ROLES.items():
         group, _ = Group.objects.get_or_create(name=role.label)
         groups[role] = group
         if role == Role.ADMIN:
             group.permissions.set(Permission.objects.all())
-            collection_perms = ALL_COLLECTION_PERMISSIONS
+            collection_perms, pages = ALL_COLLECTION_PERMISSIONS, page_perms
         else:
-            group.permissions.set([_permission(apps, perm) for perm in spec.permissions])
-            collection_perms = spec.collection_permissions
-        _sync_collection_permissions(apps, group, collection_perms)
-        _sync_page_permissions(apps, group, ALL_PAGE_PERMISSIONS if role == Role.ADMIN else [])
+            group.permissions.set([lookup[perm] for perm in spec.permissions])
+            collection_perms, pages = spec.collection_permissions, []
+        _sync_object_permissions(
+            apps.get_model("wagtailcore", "GroupCollectionPermission"),
+            group,
+            "collection",
+            collection_root,
+            {lookup[perm].pk for perm in collection_perms},
+        )
+        _sync_object_permissions(
+            apps.get_model("wagtailcore", "GroupPagePermission"),
+            group,
+            "page",
+            page_root,
+            {lookup[perm].pk for perm in pages},
+        )
     _sync_review_workflow(apps, [groups[role] for role, spec in ROLES.items() if spec.reviews])
     return groups
 
 
-def _sync_collection_permissions(apps: Any, group: Any, perms: list[Perm]) -> None:
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    root = apps.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
-    wanted = {_permission(apps, perm).pk for perm in perms} if root else set()
-    # Exactly these, on the root collection only: anything else this group holds per collection goes.
-    GroupCollectionPermission.objects.filter(group=group).exclude(collection=root, permission_id__in=wanted).delete()
-    for permission_id in wanted:
-        GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission_id=permission_id)
-
-
-def _sync_page_permissions(apps: Any, group: Any, codenames: list[str]) -> None:
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    root = apps.get_model("wagtailcore", "Page").objects.filter(depth=1).first()
-    wanted = {_permission(apps, ("wagtailcore", "page", codename)).pk for codename in codenames} if root else set()
-    GroupPagePermission.objects.filter(group=group).exclude(page=root, permission_id__in=wanted).delete()
-    for permission_id in wanted:
-        GroupPagePermission.objects.get_or_create(group=group, page=root, permission_id=permission_id)
+def _sync_object_permissions(model: Any, group: Any, field: str, root: Any, wanted: set[int]) -> None:
+    """Exactly `wanted` on the root collection or page for this group; anything else it holds there goes."""
+    if root is None:
+        wanted = set()
+    model.objects.filter(group=group).exclude(**{field: root, "permission_id__in": wanted}).delete()
+    have = set(model.objects.filter(group=group).values_list("permission_id", flat=True))
+    model.objects.bulk_create(
+        [model(group=group, permission_id=permission_id, **{field: root}) for permission_id in wanted - have]
+    )
 
 
 def _sync_review_workflow(apps: Any, reviewers: list[Any]) -> None:

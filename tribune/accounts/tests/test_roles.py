@@ -206,6 +206,17 @@ def test_reporter_cannot_unpublish_or_delete_a_live_article():
     assert article.live
 
 
+def test_a_reporters_change_to_a_live_article_waits_for_an_editor(parts):
+    article = published_article(headline="Zoals gepubliceerd", section=parts["section"])
+    reporter = client_for(REPORTER)
+    edit = reverse("wagtailsnippets_newsroom_article:edit", args=[article.pk])
+    data = article_form(**parts, article=article, headline="Door de verslaggever gewijzigd")
+    assert reporter.post(edit, data).status_code == 302
+    article.refresh_from_db()
+    assert (article.headline, article.live, article.has_unpublished_changes) == ("Zoals gepubliceerd", True, True)
+    assert "Zoals gepubliceerd" in reporter.get(article.get_absolute_url()).content.decode()
+
+
 def test_reporter_and_editor_cannot_moderate_comments():
     comment = pending_comment(article=published_article())
     for role in (REPORTER, EDITOR):
