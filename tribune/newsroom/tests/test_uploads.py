@@ -512,6 +512,34 @@ def test_refused_replacement_leaves_the_stored_image_intact(editor, media):
     assert [path.name for path in media_files(media) if path.parent.name == "original_images"] == ["origineel.jpg"]
 
 
+def test_editing_without_a_new_file_keeps_the_image(editor, media):
+    editor.post(reverse("wagtailimages:add"), {"title": "Origineel", "file": upload(jpeg(), "origineel.jpg")})
+    image = NewsImage.objects.get()
+    before = Path(image.file.path).read_bytes()
+    response = editor.post(reverse("wagtailimages:edit", args=[image.pk]), {"title": "Nieuwe titel", "credit": "Belga"})
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert (image.title, image.credit, image.file.name) == ("Nieuwe titel", "Belga", "original_images/origineel.jpg")
+    assert Path(image.file.path).read_bytes() == before
+
+
+def test_replacing_the_file_stores_the_clean_new_one(editor, media):
+    editor.post(reverse("wagtailimages:add"), {"title": "Origineel", "file": upload(encoded("PNG"), "oud.png")})
+    image = NewsImage.objects.get()
+    old_path = Path(image.file.path)
+    response = editor.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {"title": "Vervangen", "file": upload(jpeg(), "Nieuw Beeld.JPG")},
+    )
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.file.name == "original_images/nieuw-beeld.jpg"
+    with Image.open(image.file.path) as opened:
+        assert opened.getexif().get_ifd(GPS_IFD) == {}
+    assert not old_path.exists()  # Wagtail deletes the replaced file
+    assert image.file_size == Path(image.file.path).stat().st_size
+
+
 # --- Images stored before the checks: tribune_strip_image_metadata ---
 
 
@@ -577,6 +605,31 @@ def test_document_with_another_extension_is_refused(editor, media):
     )
     assert get_document_model().objects.count() == 0
     assert "pdf" in response.content.decode()
+
+
+def test_document_chooser_upload_refuses_what_is_not_a_pdf(editor, media):
+    response = editor.post(
+        reverse("wagtaildocs_chooser:create"),
+        {"document-chooser-upload-title": "Foto", "document-chooser-upload-file": upload(jpeg(), "foto.pdf")},
+    )
+    assert "Alleen PDF-documenten worden aanvaard" in json.loads(response.content)["htmlFragment"]
+    assert get_document_model().objects.count() == 0
+    assert media_files(media) == []
+
+
+def test_refused_document_replacement_leaves_the_stored_one_intact(editor, media):
+    editor.post(reverse("wagtaildocs:add"), {"title": "Reglement", "file": upload(pdf(), "reglement.pdf", "x")})
+    document = get_document_model().objects.get()
+    before = Path(document.file.path).read_bytes()
+    response = editor.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {"title": "Reglement", "file": upload(b"<html><script>alert(1)</script>", "reglement.pdf", "x")},
+    )
+    assert "Alleen PDF-documenten worden aanvaard" in response.content.decode()
+    document.refresh_from_db()
+    assert document.file.name == "documents/reglement.pdf"
+    assert Path(document.file.path).read_bytes() == before
+    assert media_files(media) == [Path(document.file.path)]
 
 
 def test_pdf_is_stored_under_a_clean_name_and_served_as_a_download(editor, media, client):
