@@ -190,6 +190,18 @@ def test_decompression_bomb_is_refused_from_the_header_in_under_a_second():
     ]
 
 
+# A lossless black WebP of 12,000 x 12,000 pixels, as Pillow wrote it (building it takes 432 MB): 34 bytes.
+WEBP_BOMB = b"RIFF\x1a\x00\x00\x00WEBPVP8L\x0e\x00\x00\x00/\xdf\xee\xb7\x0b\x07\x10\x11\xfd\x0fDD\xff\x03"
+
+
+def test_webp_bomb_is_refused_from_the_header():
+    started = time.perf_counter()
+    with pytest.raises(ValidationError) as refused:
+        uploads.clean_image(WEBP_BOMB, name="bom.webp")
+    assert time.perf_counter() - started < 1.0
+    assert "12.000 × 12.000 pixels (144 megapixel)" in refused.value.messages[0]
+
+
 def test_pixel_limit_is_the_wagtail_setting(settings):
     settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64 * 48 - 1
     with pytest.raises(ValidationError) as refused:
