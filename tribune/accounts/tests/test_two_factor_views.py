@@ -368,3 +368,27 @@ def test_code_guesses_on_the_account_page_are_throttled_too(client, clock):
     assert blocked.status_code == 429
     assert "Te veel mislukte pogingen." in blocked.content.decode()
     assert TOTPDevice.objects.filter(user=user).exists()
+
+
+def test_remember_me_carries_over_the_code_step(client, clock, settings):
+    user = member(Role.EDITOR)
+    device, _codes = enrolled(user, clock)
+    password_step(client, user, remember="on")
+    code_step(client, code_now(device, clock))
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+    assert not client.session.get_expire_at_browser_close()
+    client.logout()
+    clock.advance(seconds=30)
+    password_step(client, user)
+    code_step(client, code_now(device, clock))
+    assert client.session.get_expire_at_browser_close()
+
+
+def test_a_password_change_between_the_steps_ends_the_pending_login(client, clock):
+    user = member(Role.EDITOR)
+    device, _codes = enrolled(user, clock)
+    password_step(client, user)
+    user.set_password("een-heel-ander-wachtwoord-9")
+    user.save()
+    assert code_step(client, code_now(device, clock))["Location"] == LOGIN
+    assert not logged_in(client)
