@@ -510,8 +510,9 @@ def clean_image(data: bytes, *, name: str, max_pixels: int | None = None) -> Cle
     if POLYGLOT_MARKERS.search(data):
         raise UploadRefused("polyglot")
     fmt = sniff_format(data[:SNIFF_BYTES])
-    assert fmt is not None  # refuse_non_image let only known formats through
-    size = refuse_too_many_pixels(data, max_pixels)
+    if fmt is None:  # refuse_non_image has refused these already; this tells the type checker
+        raise UploadRefused("not_image")
+    width, height = refuse_too_many_pixels(data, max_pixels)
     try:
         with Image.open(BytesIO(data), formats=[fmt]) as image:
             image.verify()  # checksums and structure where the format has them (PNG's CRCs)
@@ -520,7 +521,6 @@ def clean_image(data: bytes, *, name: str, max_pixels: int | None = None) -> Cle
                 # All scan data is read, the pixels built at 1/8 scale: truncation shows, at a tenth of the cost.
                 image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
             image.load()
-            width, height = image.size if fmt != Format.JPEG else size
             if fmt == Format.JPEG:
                 cleaned = strip_jpeg(data)
             elif fmt == Format.PNG:
@@ -685,8 +685,11 @@ def image_strip_metadata(*, image_id: int) -> StripResult:
 
     with transaction.atomic():
         image = NewsImage.objects.select_for_update().get(pk=image_id)
-        with image.file.storage.open(image.file.name, "rb") as handle:
-            data = handle.read()
+        try:
+            with image.file.storage.open(image.file.name, "rb") as handle:
+                data = handle.read()
+        except FileNotFoundError:
+            return StripResult(changed=False, problem=f"file {image.file.name} is missing")
         try:
             cleaned = strip_metadata(data)
         except UploadRefused:

@@ -598,6 +598,23 @@ def test_strip_command_leaves_a_broken_original_alone(media):
     assert NewsImage.objects.filter(pk=image.pk).values_list("file_size", flat=True).get() == 1
 
 
+@pytest.mark.django_db
+def test_strip_command_reports_a_missing_file_and_goes_on(media):
+    gone = NewsImage.objects.create(
+        title="Weg", file=default_storage.save("original_images/weg.jpg", ContentFile(jpeg())), file_size=1
+    )
+    Path(gone.file.path).unlink()
+    kept = NewsImage.objects.create(
+        title="Oud", file=default_storage.save("original_images/oud.jpg", ContentFile(jpeg())), file_size=1
+    )
+    out, err = StringIO(), StringIO()
+    call_command("tribune_strip_image_metadata", stdout=out, stderr=err)
+    assert f"image {gone.pk}: file original_images/weg.jpg is missing" in err.getvalue()
+    assert out.getvalue().strip() == "2 images checked, 1 stripped"
+    with Image.open(kept.file.path) as opened:
+        assert opened.getexif().get_ifd(GPS_IFD) == {}
+
+
 # --- Documents: PDF only, as downloads ---
 
 
