@@ -40,17 +40,19 @@ class CompiledQuery:
     def rows(self, *, using: str = "default", shape: dict[str, Hashable] | None = None, **values: int) -> list[Any]:
         if set(values) != set(self._values):
             raise TypeError(f"values must be exactly {self._values}, got {tuple(values)}")
-        sql, slots, compiler = self._compiled(using, shape or {})
+        sql, slots, compiler, converters = self._compiled(using, shape or {})
         params = [values[slot] if isinstance(slot, _Slot) else slot for slot in slots]
         # The connection's own cursor: queries are logged, wrapped and timed as every other one.
         with connections[using].cursor() as cursor:
             cursor.execute(sql, params)
             fetched = cursor.fetchall()
-        return list(compiler.results_iter(results=[fetched], tuple_expected=True))
+        if not converters:
+            return fetched
+        return [tuple(row) for row in compiler.apply_converters(fetched, converters)]
 
-    def _compiled(self, using: str, shape: dict[str, Hashable]) -> tuple[str, list[Any], Any]:
+    def _compiled(self, using: str, shape: dict[str, Hashable]) -> tuple[str, list[Any], Any, Any]:
         # Per thread: a compiler keeps its thread's connection (for the converters), as Django's do.
-        cache: dict[Any, tuple[str, list[Any], Any]] | None = getattr(self._local, "cache", None)
+        cache: dict[Any, tuple[str, list[Any], Any, Any]] | None = getattr(self._local, "cache", None)
         if cache is None:
             cache = self._local.cache = {}
         key = (using, tuple(sorted(shape.items())))
@@ -65,7 +67,9 @@ class CompiledQuery:
             missing = set(self._values) - {slot for slot in slots if isinstance(slot, _Slot)}
             if missing:
                 raise ValueError(f"the compiled query does not use {sorted(missing)}")
-            compiled = cache[key] = (sql, slots, compiler)
+            # What results_iter() would work out again on every call.
+            converters = compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]])
+            compiled = cache[key] = (sql, slots, compiler, converters)
         return compiled
 
 
