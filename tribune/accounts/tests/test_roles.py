@@ -383,3 +383,12 @@ def test_sync_command_reports_each_role(capsys):
     for role in Role:
         assert f"{role.label}:" in out
     assert Group.objects.get(name=EDITOR.label).permissions.filter(codename="publish_article").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flushed_database_gets_the_roles_back():
+    """flush (every transactional test's teardown) sends post_migrate without a model registry."""
+    Group.objects.filter(name__in=[role.label for role in Role]).delete()
+    call_command("flush", interactive=False, verbosity=0)
+    assert set(Group.objects.values_list("name", flat=True)) >= {role.label for role in Role}
+    assert Group.objects.get(name=EDITOR.label).permissions.filter(codename="publish_article").exists()
