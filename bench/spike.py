@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import math
 import os
 import re
 import secrets
@@ -293,9 +294,10 @@ def _dist(values: list[float | None]) -> str:
     missing = len(values) - len(seen)
     if not seen:
         return f"none seen ({missing} missing)"
-    q = statistics.quantiles(seen, n=10) if len(seen) > 1 else [seen[0]] * 9
+    # Nearest rank: a delay that was measured (statistics.quantiles extrapolates past the largest of a few).
+    p90 = seen[max(0, math.ceil(0.9 * len(seen)) - 1)]
     return (
-        f"n={len(values)}: min {seen[0]:.2f} s, median {statistics.median(seen):.2f} s, p90 {q[8]:.2f} s,"
+        f"n={len(values)}: min {seen[0]:.2f} s, median {statistics.median(seen):.2f} s, p90 {p90:.2f} s,"
         f" max {seen[-1]:.2f} s" + (f", {missing} never seen within 10 s" if missing else "")
     )
 
