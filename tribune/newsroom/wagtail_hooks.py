@@ -7,11 +7,14 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Prefetch
 from django.db.models.functions import Cast
+from django.urls import URLPattern, path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.documents.views import documents
+from wagtail.images.views import images
 from wagtail.models import Revision, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
@@ -58,6 +61,38 @@ class ArticleCreateView(RefusedFormIs400, CreateView):
 
 class ArticleEditView(RefusedFormIs400, EditView):
     pass
+
+
+class ImageCreateView(RefusedFormIs400, images.CreateView):
+    pass
+
+
+class ImageEditView(RefusedFormIs400, images.EditView):
+    pass
+
+
+class DocumentCreateView(RefusedFormIs400, documents.CreateView):
+    pass
+
+
+class DocumentEditView(RefusedFormIs400, documents.EditView):
+    pass
+
+
+@hooks.register("register_admin_urls", order=-1)
+def refused_uploads_answer_400() -> list[URLPattern]:
+    """Wagtail's own image and document add and edit pages, answering a refused upload with 400.
+
+    Same paths as Wagtail's, listed before them (order=-1), so these answer. The multiple uploader and
+    the choosers stay Wagtail's: their scripts read the (Dutch) error from a 200 JSON answer, and
+    show only a generic failure for any other status.
+    """
+    return [
+        path("images/add/", ImageCreateView.as_view()),
+        path("images/<int:image_id>/", ImageEditView.as_view()),
+        path("documents/add/", DocumentCreateView.as_view()),
+        path("documents/edit/<int:document_id>/", DocumentEditView.as_view()),
+    ]
 
 
 class ArticleViewSet(SnippetViewSet):
