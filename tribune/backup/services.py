@@ -242,7 +242,10 @@ def archive_import(
         manifest = read_manifest(archive)
         check_migrations(manifest)
         say("checking the archive...")
-        checksum = verify_archive(archive, manifest)
+        try:
+            checksum = verify_archive(archive, manifest)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ArchiveError(f"The archive's {MANIFEST} is malformed ({exc!r}).") from None
         media = manifest["media"]
         if check_only:
             return ImportResult(len(manifest["tables"]), 0, len(media), 0, checksum)

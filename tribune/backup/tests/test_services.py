@@ -61,9 +61,8 @@ def test_round_trip_of_the_demo_newsroom(demo: DemoArchive, sites: SiteFactory, 
     assert target.query("SELECT count(*) FROM wagtailsearch_indexentry")[0][0] >= 52
 
 
+@pytest.mark.skipif(pass_vendor() == "postgresql", reason="runs once, in the SQLite pass (it uses both databases)")
 def test_sqlite_to_postgresql_and_back(demo_sqlite: DemoArchive, sites: SiteFactory, tmp_path: Path):
-    if pass_vendor() == "postgresql":
-        pytest.skip("runs once, in the SQLite pass (it uses both databases)")
     require_postgres()
     on_postgres = sites.fresh("postgresql")
     on_postgres.manage("tribune_import", str(demo_sqlite.path))
