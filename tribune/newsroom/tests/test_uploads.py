@@ -231,6 +231,59 @@ def test_jpeg_loses_gps_and_camera_details_keeps_orientation_credit_and_pixels()
     assert (clean.width, clean.height, clean.format) == (64, 48, "JPEG")
 
 
+def _srgb() -> bytes:
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def _animation(fmt: str) -> bytes:
+    buffer = BytesIO()
+    frames = [picture(), picture().rotate(180), picture().transpose(Image.Transpose.FLIP_LEFT_RIGHT)]
+    extra = {"exif": camera_exif()} if fmt == "WEBP" else {"comment": b"Gent"}
+    frames[0].save(buffer, fmt, save_all=True, append_images=frames[1:], loop=0, duration=100, **extra)
+    return buffer.getvalue()
+
+
+VARIANTS = [
+    pytest.param(lambda: encoded("JPEG", progressive=True, exif=camera_exif()), id="progressive-jpeg"),
+    pytest.param(lambda: encoded("JPEG", restart_marker_rows=1, exif=camera_exif()), id="jpeg-restart-markers"),
+    pytest.param(lambda: encoded("JPEG", icc_profile=_srgb(), exif=camera_exif()), id="jpeg-icc"),
+    pytest.param(lambda: _cmyk_jpeg(), id="cmyk-jpeg"),
+    pytest.param(lambda: encoded("PNG", icc_profile=_srgb(), exif=camera_exif()), id="png-icc"),
+    pytest.param(lambda: encoded("WEBP", icc_profile=_srgb(), exif=camera_exif(), lossless=True), id="webp-icc"),
+    pytest.param(lambda: _animation("GIF"), id="animated-gif"),
+    pytest.param(lambda: _animation("WEBP"), id="animated-webp"),
+    pytest.param(lambda: _animation("PNG"), id="animated-png"),
+]
+
+
+def _cmyk_jpeg() -> bytes:
+    buffer = BytesIO()
+    picture().convert("CMYK").save(buffer, "JPEG", exif=camera_exif())
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("make", VARIANTS)
+def test_the_picture_survives_cleaning(make):
+    """Colour profile, colour model, every frame and every pixel stay; only location and the like go."""
+    original = make()
+    clean = uploads.clean_image(original, name="x")
+    with Image.open(BytesIO(original)) as before, Image.open(BytesIO(clean.data)) as after:
+        assert after.getexif().get_ifd(GPS_IFD) == {}
+        assert (after.mode, after.size, after.info.get("icc_profile")) == (
+            before.mode,
+            before.size,
+            before.info.get("icc_profile"),
+        )
+        assert getattr(after, "n_frames", 1) == getattr(before, "n_frames", 1)
+        for frame in range(getattr(before, "n_frames", 1)):
+            before.seek(frame)
+            after.seek(frame)
+            assert after.tobytes() == before.tobytes()
+    assert b"Gent" not in clean.data
+
+
 def test_jpeg_without_metadata_keeps_no_empty_exif():
     clean = uploads.clean_image(encoded("JPEG"), name="x.jpg")
     with Image.open(BytesIO(clean.data)) as stored:
