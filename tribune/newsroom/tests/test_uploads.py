@@ -240,7 +240,7 @@ def _srgb() -> bytes:
 def _animation(fmt: str) -> bytes:
     buffer = BytesIO()
     frames = [picture(), picture().rotate(180), picture().transpose(Image.Transpose.FLIP_LEFT_RIGHT)]
-    extra = {"exif": camera_exif()} if fmt == "WEBP" else {"comment": b"Gent"}
+    extra: dict[str, object] = {"exif": camera_exif()} if fmt == "WEBP" else {"comment": b"Gent"}
     frames[0].save(buffer, fmt, save_all=True, append_images=frames[1:], loop=0, duration=100, **extra)
     return buffer.getvalue()
 
