@@ -146,6 +146,19 @@ def test_static_files_are_precompressed_and_immutable(nginx):
     assert headers["cache-control"] == "public, max-age=31536000, immutable"
 
 
+def test_uploads_are_sandboxed_and_documents_only_go_through_the_app(nginx, tmp_path):
+    media = tmp_path / "site" / "var" / "media"
+    (media / "images").mkdir(parents=True)
+    (media / "documents").mkdir()
+    (media / "images" / "foto.webp").write_bytes(b"RIFF\x00\x00\x00\x00WEBPVP8 ")
+    (media / "documents" / "reglement.pdf").write_bytes(b"%PDF-1.7\n")
+    status, headers, _ = fetch(nginx + "/uploads/images/foto.webp")
+    assert status == 200 and headers["x-content-type-options"] == "nosniff"
+    policy = headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "sandbox" in policy and "script-src" not in policy
+    assert fetch(nginx + "/uploads/documents/reglement.pdf")[0] == 404
+
+
 @pytest.fixture
 def long_lived_nginx(live_server: Any, tmp_path: Path) -> Iterator[str]:
     """The shipped file with a one-minute micro-cache, so that only a purge can explain a fresh page."""
