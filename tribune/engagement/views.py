@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -142,7 +143,20 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
     from tribune.newsroom.views import render_article
 
     article = article_get_for_reader(pk=pk)
-    form = CommentForm(request.POST)
+    try:
+        form = CommentForm(request.POST)
+    except RequestDataTooBig:
+        # Over DATA_UPLOAD_MAX_MEMORY_SIZE: a browser without JavaScript sends the form URL-encoded,
+        # so a megabyte of "<" arrives as three. It is a comment that is too long, not a broken request.
+        refusal = Refused(
+            _("Uw reactie is te lang: maximaal %(max)s tekens.") % {"max": settings.TRIBUNE_COMMENT_MAX_LENGTH},
+            field="body",
+        )
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "message": refusal.message, "field": refusal.field}, status=413)
+        form = CommentForm(initial={"token": form_token_issue()})
+        form.refusal = refusal  # type: ignore[attr-defined]
+        return render_article(request, article, comment_form=form, status=413)
     form.is_valid()  # only parses; the rules are in form.check() and the service
     reader = None
     try:

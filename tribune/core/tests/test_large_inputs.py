@@ -13,7 +13,7 @@ import json
 import time
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -72,6 +72,24 @@ def test_a_megabyte_comment_is_refused_in_under_a_second(quick_comments, shape, 
         text = response.json()["message"] if extra else response.content.decode()
         assert "te lang" in text
     assert Comment.objects.count() == 1
+
+
+@pytest.mark.parametrize("javascript", [False, True])
+def test_a_megabyte_comment_sent_url_encoded_is_too_long_not_a_broken_request(quick_comments, javascript):
+    # A form without JavaScript is sent URL-encoded: a megabyte of "<" is three, over Django's upload limit.
+    policy()
+    article = published_article()
+    client = Client(raise_request_exception=False)
+    url = f"/reacties/artikel/{article.pk}/"
+    client.get(article.get_absolute_url())
+    data = urlencode({"name": "Lezer", "body": SHAPES["open-brackets"], "token": form_token_issue()})
+    extra = {"HTTP_ACCEPT": "application/json"} if javascript else {}
+    response, seconds = timed(lambda: client.post(url, data, content_type="application/x-www-form-urlencoded", **extra))
+    assert seconds < BOUND_SECONDS
+    assert response.status_code == 413
+    message = response.json()["message"] if javascript else response.content.decode()
+    assert "Uw reactie is te lang: maximaal 3000 tekens." in message
+    assert not Comment.objects.exists()
 
 
 def _urls(raw: str, article: Article) -> dict[str, tuple[str, set[int]]]:
