@@ -23,6 +23,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.views.account import LoginView, PasswordResetView
 
 from tribune.accounts import throttle
+from tribune.accounts.forms import BackgroundPasswordResetForm
 from tribune.accounts.selectors import throttle_retry_at, two_factor_enabled
 from tribune.accounts.services import failure_record, failures_clear
 from tribune.accounts.throttle import ThrottleKeys, login_keys, password_reset_keys
@@ -106,7 +107,14 @@ class ThrottledLoginView(LoginView):
 
 
 class ThrottledPasswordResetView(PasswordResetView):
-    """Every request counts (the answer is the same whether the address has an account, so there is no failure)."""
+    """Every request counts (the answer is the same whether the address has an account, so there is no failure).
+
+    The mail is rendered and sent by a background thread (tribune.accounts.forms), so the answer does not wait
+    for it and takes as long for an address with an account as for one without.
+    """
+
+    def get_form_class(self) -> type[forms.Form]:
+        return BackgroundPasswordResetForm
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         email = request.POST.get("email", "")

@@ -27,6 +27,15 @@ class FrozenClock:
         self.now += timedelta(**delta)
 
 
+@pytest.fixture(autouse=True)
+def _mail_queue_drained() -> Iterator[None]:
+    """No reset mail queued by one test lands in the next test's outbox (or runs after its settings are gone)."""
+    from tribune.accounts import mailer
+
+    yield
+    assert mailer.flush(timeout=30), "the background mail queue did not drain"
+
+
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> FrozenClock:
     """Throttle time stands still at 13:32 UTC (14:32 in Brussels) until a test moves it."""

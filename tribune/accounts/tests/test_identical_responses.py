@@ -1,5 +1,6 @@
 """Known and unknown usernames are indistinguishable at the login page: same status, same body (the CSRF
-token and the echoed username aside) and the same time, measured with the real PBKDF2 hasher."""
+token and the echoed username aside) and the same time, measured with the real PBKDF2 hasher. Known and unknown
+addresses are likewise at the password reset: same redirect, same time (the mail goes out in the background)."""
 
 from __future__ import annotations
 
@@ -53,8 +54,10 @@ def p95(samples: list[float]) -> float:
     return ordered[math.ceil(0.95 * len(ordered)) - 1]
 
 
-def measure(client, names: list[str], rounds: int = 30) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
-    """Wall-clock and thread CPU times per username, the attempts interleaved (alternating which goes first)."""
+def measure(
+    client, names: list[str], rounds: int = 30, attempt=attempt, status: int = 200
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall-clock and thread CPU times per name, the attempts interleaved (alternating which goes first)."""
     wall: dict[str, list[float]] = {name: [] for name in names}
     cpu: dict[str, list[float]] = {name: [] for name in names}
     for i in range(rounds):
@@ -63,7 +66,7 @@ def measure(client, names: list[str], rounds: int = 30) -> tuple[dict[str, list[
             response = attempt(client, name, "192.0.2.1")
             wall[name].append(time.perf_counter() - started)
             cpu[name].append(time.thread_time() - started_cpu)
-            assert response.status_code == 200
+            assert response.status_code == status
     return wall, cpu
 
 
@@ -95,6 +98,61 @@ def test_unknown_and_known_usernames_take_the_same_time(client, db, settings):
         cpu_p95 = {name: p95(samples) for name, samples in cpu.items()}
         seen.append((wall_p95, cpu_p95))
         print(f"login p95 wall-clock {wall_p95}, CPU {cpu_p95} (seconds)")
+        if within(wall_p95) and within(cpu_p95):
+            return
+    pytest.fail(f"p95 differs by more than 20 % in four measurements: {seen}")
+
+
+RESET = "/redactie/password_reset/"
+
+
+def reset(client, email, address):
+    return client.post(RESET, {"email": email}, REMOTE_ADDR=address)
+
+
+def test_password_reset_answers_known_and_unknown_addresses_alike(client, editor):
+    known, unknown = (
+        reset(client, "redactie@example.com", "192.0.2.1"),
+        reset(client, "niemand@example.com", "192.0.2.2"),
+    )
+    assert (known.status_code, known["Location"], known.content) == (
+        unknown.status_code,
+        unknown["Location"],
+        unknown.content,
+    )
+    assert known.status_code == 302
+
+
+def test_known_and_unknown_addresses_take_the_same_time_at_the_password_reset(client, db, settings):
+    """As the login test above, for /redactie/password_reset/: 30 requests each for an address with an account
+    and one without, interleaved, with the real PBKDF2 hasher configured (the reset makes a token from the
+    password hash; it hashes no password). Before the background sender the known address rendered and sent its
+    mail inside the request (locmem here, so only the render: the median CPU time already differed by more than
+    20 %; with SMTP the difference is a network round trip). The background sender keeps running beside the
+    measured requests, as it would in production; its CPU time is its own thread's, not the request's."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    settings.TRIBUNE_LOGIN_MAX_FAILURES = 10_000  # measure the reset, not the 429
+    get_user_model().objects.create_user("redactie", "redactie@example.com", PASSWORD)
+    addresses = ["redactie@example.com", "niemand@example.com"]
+
+    count = iter(range(10**6))
+
+    def attempt_reset(client, email, address):
+        # A new network address each time: the address counter's rows would otherwise grow through the run.
+        n = next(count)
+        return reset(client, email, f"10.{n // 65536}.{n // 256 % 256}.{n % 256}")
+
+    for email in addresses:  # warm-up: template loading, first queries, the sender's thread
+        attempt_reset(client, email, "192.0.2.1")
+    seen = []
+    for _ in range(4):
+        wall, cpu = measure(client, addresses, attempt=attempt_reset, status=302)
+        median_cpu = {email: statistics.median(samples) for email, samples in cpu.items()}
+        assert within(median_cpu), median_cpu
+        wall_p95 = {email: p95(samples) for email, samples in wall.items()}
+        cpu_p95 = {email: p95(samples) for email, samples in cpu.items()}
+        seen.append((median_cpu, wall_p95, cpu_p95))
+        print(f"reset median CPU {median_cpu}, p95 wall-clock {wall_p95}, CPU {cpu_p95} (seconds)")
         if within(wall_p95) and within(cpu_p95):
             return
     pytest.fail(f"p95 differs by more than 20 % in four measurements: {seen}")
