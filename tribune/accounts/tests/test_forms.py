@@ -48,15 +48,25 @@ def test_the_mail_is_dutch_and_its_link_sets_a_new_password(client, editor):
     assert editor.check_password(new) and not editor.check_password(PASSWORD)
 
 
-def test_only_plain_data_crosses_to_the_worker(client, editor, monkeypatch):
+def test_only_plain_data_crosses_to_the_worker_and_unknown_addresses_get_a_decoy(client, editor, monkeypatch):
     jobs = []
     monkeypatch.setattr(mailer, "submit", jobs.append)
     reset(client, "redactie@example.com")
-    [job] = jobs
-    (reset_mail,) = job.args
-    assert isinstance(reset_mail.context["user"], ResetUser)
-    assert reset_mail.context["user"].pk == editor.pk
-    assert reset_mail.language == "nl-be"
+    reset(client, "niemand@example.com", "192.0.2.11")
+    real, decoy = (job.args[0] for job in jobs)
+    assert isinstance(real.context["user"], ResetUser) and isinstance(decoy.context["user"], ResetUser)
+    assert (real.context["user"].pk, real.to_email, real.send) == (editor.pk, "redactie@example.com", True)
+    assert (decoy.context["user"].pk, decoy.to_email, decoy.send) == (0, "niemand@example.com", False)
+    assert real.context.keys() == decoy.context.keys()
+    assert len(real.context["token"]) == len(decoy.context["token"])
+    assert real.language == decoy.language == "nl-be"
+
+
+def test_the_decoy_is_rendered_but_never_sent(client, editor):
+    reset(client, "niemand@example.com")
+    reset(client, "redactie@example.com", "192.0.2.11")
+    assert mailer.flush(timeout=10)
+    assert [message.to for message in mail.outbox] == [["redactie@example.com"]]
 
 
 @pytest.fixture
