@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import (
@@ -35,6 +35,7 @@ from wagtail.models import (
 )
 
 from tribune.newsroom.blocks import ArticleBodyBlock
+from tribune.newsroom.forms import ArticleAuthorFormSet, ArticleTagFormSet, UniqueRowsInlinePanel
 
 SLUG_MAX_LENGTH = 100
 HEADLINE_MAX_LENGTH = 160
@@ -223,7 +224,12 @@ class Article(
         FieldPanel("headline"),
         FieldPanel("lead"),
         MultiFieldPanel(
-            [FieldPanel("section"), InlinePanel("author_links", label=_("Auteurs"), min_num=1)],
+            [
+                FieldPanel("section"),
+                UniqueRowsInlinePanel(
+                    "author_links", label=_("Auteurs"), min_num=1, formset_class=ArticleAuthorFormSet
+                ),
+            ],
             heading=_("Rubriek en auteurs"),
         ),
         MultiFieldPanel(
@@ -231,7 +237,9 @@ class Article(
             heading=_("Hoofdafbeelding"),
         ),
         FieldPanel("body"),
-        InlinePanel("tag_links", label=_("Tags (personen, clubs, competities)")),
+        UniqueRowsInlinePanel(
+            "tag_links", label=_("Tags (personen, clubs, competities)"), formset_class=ArticleTagFormSet
+        ),
         MultiFieldPanel([FieldPanel("slug"), FieldPanel("is_featured")], heading=_("Publicatie")),
         MultiFieldPanel(
             [FieldPanel("comments_mode"), FieldPanel("comments_close_after_days")], heading=_("Reacties van lezers")
