@@ -14,6 +14,7 @@ from tribune.backup.archive import (
     NaturalKeys,
     Table,
     canonical_json,
+    column_for,
     content_checksum,
     encode_datetime,
     exported_models,
@@ -93,3 +94,22 @@ def test_a_page_revision_names_its_content_type_by_natural_key():
     decoded = table.decode_row(row)
     assert decoded["content"]["content_type"] == page_type.pk
     assert decoded["created_at"] == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def test_binary_decimal_and_duration_values_survive_the_round_trip():
+    import decimal
+
+    from django.db import models
+
+    keys = NaturalKeys()
+    binary = column_for(models.BinaryField(), keys)
+    assert binary.encode(memoryview(b"\x00\xffsecret")) == "AP9zZWNyZXQ="  # PostgreSQL returns memoryview
+    assert binary.decode(binary.encode(b"\x00\xffsecret")) == b"\x00\xffsecret"
+    amount = column_for(models.DecimalField(max_digits=6, decimal_places=2), keys)
+    assert amount.encode(decimal.Decimal("12.5")) == amount.encode(decimal.Decimal("12.500")) == "12.50"
+    assert amount.decode("12.50") == decimal.Decimal("12.50")
+    duration = column_for(models.DurationField(), keys)
+    assert duration.decode(duration.encode(dt.timedelta(days=1, microseconds=3))) == dt.timedelta(
+        days=1, microseconds=3
+    )
+    assert column_for(models.DateTimeField(null=True), keys).encode(None) is None
