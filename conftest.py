@@ -3,6 +3,8 @@ real service the tests need is missing (fail on CI, skip with a reason elsewhere
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from config.env import ENV
@@ -46,3 +48,20 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     test_dir = getattr(settings, "TEST_DIR", None)
     if test_dir is not None:
         shutil.rmtree(test_dir, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process_caches() -> Iterator[None]:
+    """Each test starts with empty in-process caches.
+
+    The database is rolled back between tests, but a process's local-memory caches are not: Wagtail's rendition
+    cache would hand a later test the rendition of an earlier test's image with the same id. Redis caches are
+    left alone (other test processes share them).
+    """
+    yield
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all(initialized_only=True):
+        if isinstance(cache, LocMemCache):
+            cache.clear()
