@@ -1,10 +1,14 @@
 """The background sender: jobs run in order on one other thread, flush waits for them (or says it timed out),
-a failing job is logged and the next one still runs, and a full queue drops with an error instead of growing."""
+a failing job is logged and the next one still runs, a full queue drops with an error instead of growing, and
+a process that exits sends what it queued first."""
 
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 from tribune.accounts import mailer
 
@@ -65,3 +69,17 @@ def test_a_full_queue_drops_the_job_and_says_so(caplog):
         release.set()
     assert mailer.flush(timeout=30)
     assert ran == list(range(mailer.MAX_QUEUED))
+
+
+def test_a_process_that_exits_sends_what_it_queued_first(tmp_path):
+    """A real interpreter queues a slow job and ends at once: the exit hook waits for it (up to 10 seconds)."""
+    done = tmp_path / "sent"
+    script = (
+        "import time\n"
+        "from tribune.accounts import mailer\n"
+        f"mailer.submit(lambda: (time.sleep(1), open({str(done)!r}, 'w').write('ja')))\n"
+    )
+    root = Path(__file__).resolve().parents[3]
+    result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert done.read_text() == "ja"
