@@ -44,10 +44,28 @@ SHAPES = {
 }
 
 
-def timed(call: Callable[[], Any]) -> tuple[Any, float]:
-    started = time.perf_counter()
-    result = call()
-    return result, time.perf_counter() - started
+def timed(client: Client, call: Callable[[], Any]) -> tuple[Any, float]:
+    """`call`'s answer and the seconds the server took for it: from the environ a WSGI server hands Django to
+    the response. The test client's own work before that (encoding a megabyte into a form body, percent-decoding
+    a megabyte of escapes into PATH_INFO, which a real server does in its own compiled code) is not counted:
+    it made the bound fail under load for reasons outside Tribune."""
+    handler = client.handler
+    seconds: list[float] = []
+
+    def timed_handler(environ: dict[str, Any]) -> Any:
+        started = time.perf_counter()
+        try:
+            return handler(environ)
+        finally:
+            seconds.append(time.perf_counter() - started)
+
+    client.handler = timed_handler  # type: ignore[assignment]
+    try:
+        result = call()
+    finally:
+        client.handler = handler
+    assert len(seconds) == 1, seconds
+    return result, seconds[0]
 
 
 @pytest.fixture
@@ -66,7 +84,7 @@ def test_a_megabyte_comment_is_refused_in_under_a_second(quick_comments, shape, 
     client.post(url, {"name": "Lezer", "body": "Warm", "token": form_token_issue()})  # warm, and leaves one comment
     data = {"name": "Lezer", "body": "Gewone tekst", "token": form_token_issue(), field: SHAPES[shape]}
     for extra in ({}, {"HTTP_ACCEPT": "application/json"}):
-        response, seconds = timed(lambda extra=extra: client.post(url, data, **extra))
+        response, seconds = timed(client, lambda extra=extra: client.post(url, data, **extra))
         assert seconds < BOUND_SECONDS, (shape, field, seconds)
         assert response.status_code == 400, (shape, field, response.status_code)
         text = response.json()["message"] if extra else response.content.decode()
@@ -84,7 +102,9 @@ def test_a_megabyte_comment_sent_url_encoded_is_too_long_not_a_broken_request(qu
     client.get(article.get_absolute_url())
     data = urlencode({"name": "Lezer", "body": SHAPES["open-brackets"], "token": form_token_issue()})
     extra = {"HTTP_ACCEPT": "application/json"} if javascript else {}
-    response, seconds = timed(lambda: client.post(url, data, content_type="application/x-www-form-urlencoded", **extra))
+    response, seconds = timed(
+        client, lambda: client.post(url, data, content_type="application/x-www-form-urlencoded", **extra)
+    )
     assert seconds < BOUND_SECONDS
     assert response.status_code == 413
     message = response.json()["message"] if javascript else response.content.decode()
@@ -127,7 +147,7 @@ def test_a_megabyte_in_any_url_answers_414_in_under_a_second(shape):
     client = Client(raise_request_exception=False)
     client.get(article.get_absolute_url())  # warm: the bound is for the input, not a cold process
     for name, (url, _statuses) in _urls(SHAPES[shape], article).items():
-        response, seconds = timed(lambda url=url: client.get(url))
+        response, seconds = timed(client, lambda url=url: client.get(url))
         assert seconds < BOUND_SECONDS, (name, shape, seconds)
         assert response.status_code == 414, (name, shape, response.status_code)
         if name.startswith("api"):
@@ -147,7 +167,7 @@ def test_the_longest_address_allowed_reaches_the_views_and_answers_in_under_a_se
         while len(_urls(SHAPES[shape][:size], article)[name][0]) > MAX_ADDRESS_BYTES:
             size -= max(1, (len(_urls(SHAPES[shape][:size], article)[name][0]) - MAX_ADDRESS_BYTES) // 3)
         longest = _urls(SHAPES[shape][:size], article)[name][0]
-        response, seconds = timed(lambda longest=longest: client.get(longest))
+        response, seconds = timed(client, lambda longest=longest: client.get(longest))
         assert seconds < BOUND_SECONDS, (name, shape, seconds)
         assert response.status_code in statuses, (name, shape, response.status_code)
 
@@ -187,7 +207,7 @@ def test_a_megabyte_in_the_article_form_is_refused_in_under_a_second(editor, sha
     fields = {"headline": "Kop", "lead": "Intro", "paragraph": "Alinea", field: SHAPES[shape]}
     form = _article_form(**fields)
     editor.get(reverse("wagtailsnippets_newsroom_article:add"))  # warm: Wagtail's templates compile once
-    response, seconds = timed(lambda: editor.post(reverse("wagtailsnippets_newsroom_article:add"), form))
+    response, seconds = timed(editor, lambda: editor.post(reverse("wagtailsnippets_newsroom_article:add"), form))
     assert seconds < BOUND_SECONDS, (field, shape, seconds)
     assert response.status_code == 400, (field, shape, response.status_code)
     # Refused before Wagtail converts it (newsroom/wagtail_hooks.py), with the editor's page and a message.
@@ -216,7 +236,7 @@ def test_a_megabyte_in_the_edit_form_leaves_the_saved_article_as_it_was(editor):
     form = _article_form(headline="Kop", lead=SHAPES["open-brackets"], paragraph="Alinea")
     url = reverse("wagtailsnippets_newsroom_article:edit", args=[article.pk])
     editor.get(url)
-    response, seconds = timed(lambda: editor.post(url, form))
+    response, seconds = timed(editor, lambda: editor.post(url, form))
     assert seconds < BOUND_SECONDS
     assert response.status_code == 400
     html = response.content.decode()
