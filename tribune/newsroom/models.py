@@ -53,6 +53,10 @@ def validate_section_slug(value: str) -> None:
 
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Geef een kleur als #rrggbb."))
+# The reader URLs take only these (urls.py): a slug with a capital or an underscore made a page nobody could open.
+validate_reader_slug = RegexValidator(
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$", _("Gebruik alleen kleine letters, cijfers en koppeltekens (zonder spaties).")
+)
 
 
 class NewsImage(AbstractImage):
@@ -89,7 +93,9 @@ class NewsImageRendition(AbstractRendition):
 
 class Section(models.Model):
     name = models.CharField(_("naam"), max_length=60, unique=True)
-    slug = models.SlugField(_("slug"), max_length=60, unique=True, validators=[validate_section_slug])
+    slug = models.SlugField(
+        _("slug"), max_length=60, unique=True, validators=[validate_reader_slug, validate_section_slug]
+    )
     colour = models.CharField(_("kleur"), max_length=7, validators=[hex_colour], default="#1b4f9c")
     description = models.CharField(_("omschrijving"), max_length=250, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=100)
@@ -111,7 +117,7 @@ class Section(models.Model):
 
 class Author(models.Model):
     name = models.CharField(_("naam"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, validators=[validate_reader_slug])
     role = models.CharField(_("functie"), max_length=100, blank=True)
     bio = models.TextField(_("bio"), blank=True, max_length=1000)
     photo = models.ForeignKey(

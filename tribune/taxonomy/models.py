@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from tribune.newsroom.models import Article, ListingKeysMixin
+from tribune.newsroom.models import Article, ListingKeysMixin, validate_reader_slug
 
 
 class TagKind(models.TextChoices):
@@ -21,7 +21,7 @@ class TagKind(models.TextChoices):
 
 class Tag(models.Model):
     name = models.CharField(_("naam"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, validators=[validate_reader_slug])
     kind = models.CharField(_("soort"), max_length=20, choices=TagKind.choices, default=TagKind.PERSON)
     description = models.CharField(_("omschrijving"), max_length=250, blank=True)
 
