@@ -28,8 +28,9 @@ class FrozenClock:
 
 
 @pytest.fixture(autouse=True)
-def _mail_queue_drained() -> Iterator[None]:
-    """No reset mail queued by one test lands in the next test's outbox (or runs after its settings are gone)."""
+def _mail_queue_drained(settings: Any) -> Iterator[None]:
+    """No reset mail queued by one test lands in the next test's outbox or runs after its settings are gone
+    (asking for `settings` makes this teardown run before the settings fixture restores them)."""
     from tribune.accounts import mailer
 
     yield
