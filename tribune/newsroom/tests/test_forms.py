@@ -96,6 +96,12 @@ def edit(editor, parts, article, kind, values, *, publish=True, headline="Nieuwe
     return editor.post(reverse(EDIT_URL, args=[article.pk]), {**body, **(PUBLISH if publish else {})})
 
 
+def listed(article: Article, kind: str) -> bool:
+    """Every row carries the article's listing keys, so the reader's author and tag pages list it."""
+    keys = set(getattr(article, RELATION[kind]).values_list("live", "published_at"))
+    return keys == {(True, article.first_published_at)}
+
+
 def errors(response) -> list[str]:
     texts = element_texts(response.content.decode(), with_class("error-message"))
     return [" ".join(text.split()) for text in texts.get("error-message", [])]
@@ -151,6 +157,7 @@ def test_rows_that_trade_authors_or_tags_are_saved(editor, parts, kind):
     assert response.status_code == 302
     article.refresh_from_db()
     assert (article.headline, stored(article, kind)) == ("Nieuwe kop", [second, first])
+    assert listed(article, kind)
 
 
 @pytest.mark.parametrize("kind", ["author", "tag"])
@@ -175,6 +182,7 @@ def test_a_draft_that_trades_rows_is_published_later(editor, parts, kind):
     article.latest_revision.publish()
     article.refresh_from_db()
     assert (article.headline, stored(article, kind)) == ("Nieuwe kop", [second, first])
+    assert listed(article, kind)
 
 
 def test_unchanged_rows_keep_their_ids(editor, parts):
