@@ -12,7 +12,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from tribune.accounts import throttle, totp
 from tribune.accounts.roles import ROLES, Role, sync_roles
@@ -23,7 +22,7 @@ from tribune.accounts.two_factor_session import VERIFIED_KEY
 from tribune.engagement.models import CommentStatus
 from tribune.engagement.tests.test_admin_views import pending_comment
 from tribune.newsroom.models import Article
-from tribune.newsroom.tests.factories import AuthorFactory, SectionFactory, published_article
+from tribune.newsroom.tests.factories import AuthorFactory, SectionFactory, article_form_data, published_article
 
 pytestmark = pytest.mark.django_db
 
@@ -56,21 +55,13 @@ def article_form(
     """The editor's form; for an existing article its author row is sent back with its id, as the browser does."""
     links = list(article.author_links.all()) if article else []
     authors = [{"id": link.pk, "author": link.author_id} for link in links] or [{"author": author.pk}]
-    return nested_form_data(
-        {
-            "headline": headline,
-            "lead": "De club stelt vandaag een nieuwe trainer voor na een woelige week.",
-            "section": section.pk,
-            "author_links": inline_formset(authors, initial=len(links), min=1),
-            "tag_links": inline_formset([]),
-            "image": "",
-            "image_caption": "",
-            "slug": "",
-            "comments_mode": "open",
-            "comments_close_after_days": 7,
-            "body": streamfield([]),
-            **extra,
-        }
+    return article_form_data(
+        section=section,
+        authors=authors,
+        initial_authors=len(links),
+        headline=headline,
+        lead="De club stelt vandaag een nieuwe trainer voor na een woelige week.",
+        **extra,
     )
 
 

@@ -9,17 +9,14 @@ and a long URL-ish word.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from tribune.core.longurl import MAX_ADDRESS_BYTES
 from tribune.core.tests.naughty import element_texts, with_class
@@ -28,7 +25,14 @@ from tribune.engagement.models import Comment
 from tribune.engagement.tests.factories import policy
 from tribune.newsroom.blocks import PARAGRAPH_MAX_LENGTH
 from tribune.newsroom.models import Article
-from tribune.newsroom.tests.factories import AuthorFactory, SectionFactory, published_article
+from tribune.newsroom.tests.factories import (
+    AuthorFactory,
+    SectionFactory,
+    article_form_data,
+    draftail_text,
+    published_article,
+    superuser_client,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -174,30 +178,17 @@ def test_the_longest_address_allowed_reaches_the_views_and_answers_in_under_a_se
 
 @pytest.fixture
 def editor() -> Client:
-    user = get_user_model().objects.create_superuser("eva", "eva@example.org", "geheim-wachtwoord-1")
-    client = Client(raise_request_exception=False)
-    client.force_login(user)
-    return client
+    return superuser_client(Client(raise_request_exception=False))
 
 
 def _article_form(*, headline: str, lead: str, paragraph: str) -> dict[str, Any]:
-    block = {"key": "large", "type": "unstyled", "depth": 0, "text": paragraph}
-    contentstate = json.dumps({"blocks": [{**block, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}})
-    return nested_form_data(
-        {
-            "headline": headline,
-            "lead": lead,
-            "section": SectionFactory().pk,
-            "author_links": inline_formset([{"author": AuthorFactory().pk}], min=1),
-            "tag_links": inline_formset([]),
-            "image": "",
-            "image_caption": "",
-            "slug": "",
-            "comments_mode": "open",
-            "comments_close_after_days": 7,
-            "body": streamfield([("paragraph", contentstate)]),
-            "action-publish": "action-publish",
-        }
+    return article_form_data(
+        section=SectionFactory(),
+        authors=[{"author": AuthorFactory().pk}],
+        headline=headline,
+        lead=lead,
+        body=[("paragraph", draftail_text(paragraph))],
+        **{"action-publish": "action-publish"},
     )
 
 

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from io import BytesIO
 from typing import Any
 
 import factory
+from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
+from django.test import Client
 from django.utils import timezone
 from PIL import Image as PILImage
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from tribune.newsroom.models import Article, Author, NewsImage, Section
 from tribune.newsroom.services import article_create, article_publish, article_sync_listing_keys
@@ -89,3 +93,53 @@ def published_articles(count: int, **kwargs: Any) -> list[Article]:
         published_article(headline=f"Artikel nummer {i}", published_at=now - timedelta(minutes=i + 1), **kwargs)
         for i in range(count)
     ]
+
+
+def draftail_text(text: str) -> str:
+    """What Draftail posts for `text` typed into an empty paragraph (shift+enter makes a "\\n")."""
+    block = {"key": "typed", "type": "unstyled", "depth": 0, "text": text, "inlineStyleRanges": [], "entityRanges": []}
+    return json.dumps({"blocks": [block], "entityMap": {}})
+
+
+def article_form_data(
+    *,
+    section: Section,
+    authors: list[dict[str, Any]],
+    tags: list[dict[str, Any]] | None = None,
+    body: list[tuple[str, Any]] | None = None,
+    headline: str = "Kop",
+    lead: str = "Intro",
+    image: NewsImage | None = None,
+    initial_authors: int = 0,
+    initial_tags: int = 0,
+    **extra: Any,
+) -> dict[str, Any]:
+    """What the newsroom's article form posts (Wagtail's flattened form data), for tests through the real admin.
+
+    `authors` and `tags` are rows as the browser sends them (`{"author": pk}`, with `"id"` for a stored row);
+    `extra` adds fields such as `go_live_at` or an action (`"action-publish"`).
+    """
+    return nested_form_data(
+        {
+            "headline": headline,
+            "lead": lead,
+            "section": section.pk,
+            "author_links": inline_formset(authors, min=1, initial=initial_authors),
+            "tag_links": inline_formset(tags or [], initial=initial_tags),
+            "image": image.pk if image else "",
+            "image_caption": "",
+            "slug": "",
+            "comments_mode": "open",
+            "comments_close_after_days": 7,
+            "body": streamfield(body or []),
+            **extra,
+        }
+    )
+
+
+def superuser_client(client: Client | None = None, *, username: str = "eva") -> Client:
+    """A test client logged in as a newsroom superuser."""
+    client = client or Client()
+    user = get_user_model().objects.create_superuser(username, f"{username}@example.org", "geheim-wachtwoord-1")
+    client.force_login(user)
+    return client

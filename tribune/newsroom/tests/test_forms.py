@@ -8,15 +8,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Revision
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from tribune.core.tests.naughty import element_texts, with_class
 from tribune.newsroom.models import Article
-from tribune.newsroom.tests.factories import AuthorFactory, SectionFactory, published_article
+from tribune.newsroom.tests.factories import (
+    AuthorFactory,
+    SectionFactory,
+    article_form_data,
+    published_article,
+    superuser_client,
+)
 from tribune.taxonomy.tests.factories import TagFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,10 +34,7 @@ RELATION = {"author": "author_links", "tag": "tag_links"}
 
 @pytest.fixture
 def editor() -> Client:
-    user = get_user_model().objects.create_superuser("eva", "eva@example.org", "geheim-wachtwoord-1")
-    client = Client()
-    client.force_login(user)
-    return client
+    return superuser_client()
 
 
 @pytest.fixture
@@ -46,20 +47,13 @@ def parts() -> dict[str, Any]:
 
 
 def form(parts, *, authors, tags, headline="Kop", initial_authors=0, initial_tags=0):
-    return nested_form_data(
-        {
-            "headline": headline,
-            "lead": "Intro",
-            "section": parts["section"].pk,
-            "author_links": inline_formset(authors, min=1, initial=initial_authors),
-            "tag_links": inline_formset(tags, initial=initial_tags),
-            "image": "",
-            "image_caption": "",
-            "slug": "",
-            "comments_mode": "open",
-            "comments_close_after_days": 7,
-            "body": streamfield([]),
-        }
+    return article_form_data(
+        section=parts["section"],
+        authors=authors,
+        tags=tags,
+        headline=headline,
+        initial_authors=initial_authors,
+        initial_tags=initial_tags,
     )
 
 

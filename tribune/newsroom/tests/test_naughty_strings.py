@@ -20,15 +20,19 @@ import time
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from tribune.core.tests.naughty import NUL_STRINGS, element_texts, naughty_strings, with_class
 from tribune.distribution.structured_data import cut_headline
 from tribune.newsroom.models import HEADLINE_MAX_LENGTH, LEAD_MAX_LENGTH, Article
-from tribune.newsroom.tests.factories import AuthorFactory, SectionFactory
+from tribune.newsroom.tests.factories import (
+    AuthorFactory,
+    SectionFactory,
+    article_form_data,
+    draftail_text,
+    superuser_client,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,18 +41,9 @@ EDIT_URL = "wagtailsnippets_newsroom_article:edit"
 PUBLISH = {"action-publish": "action-publish"}
 
 
-def typed(text: str) -> str:
-    """What Draftail posts for `text` typed into an empty paragraph (shift+enter makes the "\\n")."""
-    block = {"key": "naugh", "type": "unstyled", "depth": 0, "text": text, "inlineStyleRanges": [], "entityRanges": []}
-    return json.dumps({"blocks": [block], "entityMap": {}})
-
-
 @pytest.fixture
 def editor() -> Client:
-    user = get_user_model().objects.create_superuser("eva", "eva@example.org", "geheim-wachtwoord-1")
-    client = Client()
-    client.force_login(user)
-    return client
+    return superuser_client()
 
 
 @pytest.fixture
@@ -57,20 +52,12 @@ def parts() -> dict[str, Any]:
 
 
 def article_form(parts: dict[str, Any], *, headline: str, lead: str, paragraphs: list[str]) -> dict[str, Any]:
-    return nested_form_data(
-        {
-            "headline": headline,
-            "lead": lead,
-            "section": parts["section"].pk,
-            "author_links": inline_formset([{"author": parts["author"].pk}], min=1),
-            "tag_links": inline_formset([]),
-            "image": "",
-            "image_caption": "",
-            "slug": "",
-            "comments_mode": "open",
-            "comments_close_after_days": 7,
-            "body": streamfield([("paragraph", typed(text)) for text in paragraphs]),
-        }
+    return article_form_data(
+        section=parts["section"],
+        authors=[{"author": parts["author"].pk}],
+        headline=headline,
+        lead=lead,
+        body=[("paragraph", draftail_text(text)) for text in paragraphs],
     )
 
 

@@ -3,14 +3,20 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text
 
 from tribune.newsroom.blocks import ArticleBodyBlock
 from tribune.newsroom.models import Article
-from tribune.newsroom.tests.factories import AuthorFactory, NewsImageFactory, SectionFactory, published_article
+from tribune.newsroom.tests.factories import (
+    AuthorFactory,
+    NewsImageFactory,
+    SectionFactory,
+    article_form_data,
+    published_article,
+    superuser_client,
+)
 from tribune.taxonomy.tests.factories import TagFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,55 +24,45 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor_client(client):
-    user = get_user_model().objects.create_superuser("eva", "eva@example.org", "geheim-wachtwoord-1")
-    client.force_login(user)
-    return client
+    return superuser_client(client)
 
 
 def _form(*, section, author, tag, image, other, headline="Nieuwe trainer voor KV Scheldeboorden", **extra):
-    return nested_form_data(
-        {
-            "headline": headline,
-            "lead": "De club stelt vandaag een nieuwe trainer voor na een woelige week.",
-            "section": section.pk,
-            "author_links": inline_formset([{"author": author.pk}], min=1),
-            "tag_links": inline_formset([{"tag": tag.pk}]),
-            "image": image.pk,
-            "image_caption": "",
-            "slug": "",
-            "comments_mode": "open",
-            "comments_close_after_days": 7,
-            "body": streamfield(
-                [
-                    (
-                        "paragraph",
-                        rich_text("<p>Eerste <b>alinea</b> met een <a href='https://example.org'>link</a>.</p>"),
-                    ),
-                    ("subheading", "Een nieuwe start"),
-                    ("read_also", other.pk),
-                    ("image", {"image": image.pk, "caption": "Op training"}),
-                    (
-                        "external_link",
-                        {"url": "https://www.strava.com/activities/1", "title": "Op Strava", "description": ""},
-                    ),
-                    ("quote", {"text": "We beginnen opnieuw.", "attribution": "De voorzitter"}),
-                    (
-                        "reader_question",
-                        {
-                            "question": "Is dit de juiste keuze?",
-                            "kind": "poll",
-                            "options": {
-                                "count": 2,
-                                "0": {"value": "Ja", "deleted": "", "order": 0},
-                                "1": {"value": "Nee", "deleted": "", "order": 1},
-                            },
-                            "closed": "",
-                        },
-                    ),
-                ]
+    return article_form_data(
+        section=section,
+        authors=[{"author": author.pk}],
+        tags=[{"tag": tag.pk}],
+        image=image,
+        headline=headline,
+        lead="De club stelt vandaag een nieuwe trainer voor na een woelige week.",
+        body=[
+            (
+                "paragraph",
+                rich_text("<p>Eerste <b>alinea</b> met een <a href='https://example.org'>link</a>.</p>"),
             ),
-            **extra,
-        }
+            ("subheading", "Een nieuwe start"),
+            ("read_also", other.pk),
+            ("image", {"image": image.pk, "caption": "Op training"}),
+            (
+                "external_link",
+                {"url": "https://www.strava.com/activities/1", "title": "Op Strava", "description": ""},
+            ),
+            ("quote", {"text": "We beginnen opnieuw.", "attribution": "De voorzitter"}),
+            (
+                "reader_question",
+                {
+                    "question": "Is dit de juiste keuze?",
+                    "kind": "poll",
+                    "options": {
+                        "count": 2,
+                        "0": {"value": "Ja", "deleted": "", "order": 0},
+                        "1": {"value": "Nee", "deleted": "", "order": 1},
+                    },
+                    "closed": "",
+                },
+            ),
+        ],
+        **extra,
     )
 
 
