@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -48,28 +49,41 @@ SHAPES = {
 }
 
 
-def timed(client: Client, call: Callable[[], Any]) -> tuple[Any, float]:
-    """`call`'s answer and the seconds the server took for it: from the environ a WSGI server hands Django to
-    the response. The test client's own work before that (encoding a megabyte into a form body, percent-decoding
-    a megabyte of escapes into PATH_INFO, which a real server does in its own compiled code) is not counted:
-    it made the bound fail under load for reasons outside Tribune."""
+@dataclass(frozen=True)
+class Cost:
+    """What answering one request cost the server: its thread's CPU time and the wall-clock time."""
+
+    cpu: float
+    wall: float
+
+    def within(self, bound: float) -> bool:
+        # The bound is on the work: CPU time does not grow when other test processes share the cores, as
+        # wall-clock time does (1.03 s once in a full parallel run for work that takes 0.2 s alone). Wall-clock
+        # time gets three times the bound, so time spent outside this thread (a database query) still counts.
+        return self.cpu < bound and self.wall < 3 * bound
+
+
+def timed(client: Client, call: Callable[[], Any]) -> tuple[Any, Cost]:
+    """`call`'s answer and what the server spent on it: from the environ a WSGI server hands Django to the
+    response. The test client's own work before that (encoding a megabyte into a form body, percent-decoding
+    a megabyte of escapes into PATH_INFO, which a real server does in its own compiled code) is not counted."""
     handler = client.handler
-    seconds: list[float] = []
+    costs: list[Cost] = []
 
     def timed_handler(environ: dict[str, Any]) -> Any:
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.thread_time()
         try:
             return handler(environ)
         finally:
-            seconds.append(time.perf_counter() - started)
+            costs.append(Cost(cpu=time.thread_time() - cpu, wall=time.perf_counter() - wall))
 
     client.handler = timed_handler  # type: ignore[assignment]
     try:
         result = call()
     finally:
         client.handler = handler
-    assert len(seconds) == 1, seconds
-    return result, seconds[0]
+    assert len(costs) == 1, costs
+    return result, costs[0]
 
 
 @pytest.fixture
@@ -88,8 +102,8 @@ def test_a_megabyte_comment_is_refused_in_under_a_second(quick_comments, shape, 
     client.post(url, {"name": "Lezer", "body": "Warm", "token": form_token_issue()})  # warm, and leaves one comment
     data = {"name": "Lezer", "body": "Gewone tekst", "token": form_token_issue(), field: SHAPES[shape]}
     for extra in ({}, {"HTTP_ACCEPT": "application/json"}):
-        response, seconds = timed(client, lambda extra=extra: client.post(url, data, **extra))
-        assert seconds < BOUND_SECONDS, (shape, field, seconds)
+        response, cost = timed(client, lambda extra=extra: client.post(url, data, **extra))
+        assert cost.within(BOUND_SECONDS), (shape, field, cost)
         assert response.status_code == 400, (shape, field, response.status_code)
         text = response.json()["message"] if extra else response.content.decode()
         assert "te lang" in text
@@ -106,10 +120,10 @@ def test_a_megabyte_comment_sent_url_encoded_is_too_long_not_a_broken_request(qu
     client.get(article.get_absolute_url())
     data = urlencode({"name": "Lezer", "body": SHAPES["open-brackets"], "token": form_token_issue()})
     extra = {"HTTP_ACCEPT": "application/json"} if javascript else {}
-    response, seconds = timed(
+    response, cost = timed(
         client, lambda: client.post(url, data, content_type="application/x-www-form-urlencoded", **extra)
     )
-    assert seconds < BOUND_SECONDS
+    assert cost.within(BOUND_SECONDS), cost
     assert response.status_code == 413
     message = response.json()["message"] if javascript else response.content.decode()
     assert "Uw reactie is te lang: maximaal 3000 tekens." in message
@@ -151,8 +165,8 @@ def test_a_megabyte_in_any_url_answers_414_in_under_a_second(shape):
     client = Client(raise_request_exception=False)
     client.get(article.get_absolute_url())  # warm: the bound is for the input, not a cold process
     for name, (url, _statuses) in _urls(SHAPES[shape], article).items():
-        response, seconds = timed(client, lambda url=url: client.get(url))
-        assert seconds < BOUND_SECONDS, (name, shape, seconds)
+        response, cost = timed(client, lambda url=url: client.get(url))
+        assert cost.within(BOUND_SECONDS), (name, shape, cost)
         assert response.status_code == 414, (name, shape, response.status_code)
         if name.startswith("api"):
             assert "longer than" in response.json()["detail"]
@@ -171,8 +185,8 @@ def test_the_longest_address_allowed_reaches_the_views_and_answers_in_under_a_se
         while len(_urls(SHAPES[shape][:size], article)[name][0]) > MAX_ADDRESS_BYTES:
             size -= max(1, (len(_urls(SHAPES[shape][:size], article)[name][0]) - MAX_ADDRESS_BYTES) // 3)
         longest = _urls(SHAPES[shape][:size], article)[name][0]
-        response, seconds = timed(client, lambda longest=longest: client.get(longest))
-        assert seconds < BOUND_SECONDS, (name, shape, seconds)
+        response, cost = timed(client, lambda longest=longest: client.get(longest))
+        assert cost.within(BOUND_SECONDS), (name, shape, cost)
         assert response.status_code in statuses, (name, shape, response.status_code)
 
 
@@ -198,8 +212,8 @@ def test_a_megabyte_in_the_article_form_is_refused_in_under_a_second(editor, sha
     fields = {"headline": "Kop", "lead": "Intro", "paragraph": "Alinea", field: SHAPES[shape]}
     form = _article_form(**fields)
     editor.get(reverse("wagtailsnippets_newsroom_article:add"))  # warm: Wagtail's templates compile once
-    response, seconds = timed(editor, lambda: editor.post(reverse("wagtailsnippets_newsroom_article:add"), form))
-    assert seconds < BOUND_SECONDS, (field, shape, seconds)
+    response, cost = timed(editor, lambda: editor.post(reverse("wagtailsnippets_newsroom_article:add"), form))
+    assert cost.within(BOUND_SECONDS), (field, shape, cost)
     assert response.status_code == 400, (field, shape, response.status_code)
     # Refused before Wagtail converts it (newsroom/wagtail_hooks.py), with the editor's page and a message.
     assert "Er is niets opgeslagen: een veld is langer dan 200.000 tekens." in response.content.decode()
@@ -227,8 +241,8 @@ def test_a_megabyte_in_the_edit_form_leaves_the_saved_article_as_it_was(editor):
     form = _article_form(headline="Kop", lead=SHAPES["open-brackets"], paragraph="Alinea")
     url = reverse("wagtailsnippets_newsroom_article:edit", args=[article.pk])
     editor.get(url)
-    response, seconds = timed(editor, lambda: editor.post(url, form))
-    assert seconds < BOUND_SECONDS
+    response, cost = timed(editor, lambda: editor.post(url, form))
+    assert cost.within(BOUND_SECONDS), cost
     assert response.status_code == 400
     html = response.content.decode()
     assert "Er is niets opgeslagen" in html and "Zoals gepubliceerd" in html  # the editor, as saved
