@@ -14,12 +14,14 @@ from tribune.accounts.models import TOTPDevice
 from tribune.accounts.roles import Role
 from tribune.accounts.services import roles_sync
 from tribune.accounts.tests.factories import PASSWORD, member
-from tribune.tests.conftest import TIMEOUT_MS, artifacts, browser  # noqa: F401  (the shared browser fixtures)
+from tribune.tests.conftest import TIMEOUT_MS
 
+# `browser` and `artifacts` come from this folder's conftest.py: one Chromium per test process. (Imported into
+# another folder, the fixture made a second Playwright in the same process, which refuses to start.)
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_admin_sets_up_two_factor_and_logs_in_with_a_code_without_javascript(live_server, browser, artifacts):  # noqa: F811
+def test_admin_sets_up_two_factor_and_logs_in_with_a_code_without_javascript(live_server, browser, artifacts):
     roles_sync()  # a transactional test starts from a flushed database
     user = member(Role.ADMIN, username="beheerder")
     context = browser.new_context(java_script_enabled=False, locale="nl-BE")
