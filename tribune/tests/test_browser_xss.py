@@ -34,14 +34,14 @@ import pytest
 from tribune.engagement.identity import text_hash
 from tribune.engagement.models import Comment, CommentStatus
 from tribune.engagement.templatetags.engagement import LINK_REL
-from tribune.engagement.tests.factories import policy, published_comment
+from tribune.engagement.tests.factories import NAUGHTY_MAX_LENGTH, comments_without_limits, policy, published_comment
 from tribune.engagement.tests.xss_payloads import Payload, blns, hostile_texts, xss_payloads
 from tribune.newsroom.tests.factories import published_article
 from tribune.tests.conftest import DESKTOP
 
 pytestmark = [pytest.mark.browser]
 
-MAX_LENGTH = 3000
+MAX_LENGTH = NAUGHTY_MAX_LENGTH
 # The refusals the service owes, by kind (services._clean_text), for the body field.
 REFUSALS = {
     "invalid-characters": "Uw reactie bevat ongeldige tekens.",
@@ -278,12 +278,7 @@ def ensure_site() -> None:
 def comment_settings(settings):
     # pytest-django's settings fixture changes django.conf.settings in this process,
     # which is where the live server thread reads them.
-    settings.TRIBUNE_COMMENT_RATE_SECONDS = 0
-    settings.TRIBUNE_COMMENT_MIN_FILL_SECONDS = 0
-    settings.TRIBUNE_COMMENT_DUPLICATE_SECONDS = 0
-    settings.TRIBUNE_COMMENT_PAGE_SIZE = 5000
-    settings.TRIBUNE_COMMENT_MAX_LENGTH = MAX_LENGTH
-    return settings
+    return comments_without_limits(settings)
 
 
 def _name_for(payload: Payload) -> str | None:

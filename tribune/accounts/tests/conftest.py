@@ -3,7 +3,6 @@ skip with a reason elsewhere) and a newsroom user."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 import pytest
 
 from tribune.accounts import throttle
-from tribune.engagement.tests.conftest import redis_url  # noqa: F401  (the shared Redis fixture)
+from tribune.engagement.tests.conftest import own_redis_keys, redis_url  # noqa: F401  (the shared Redis fixture)
 
 PASSWORD = "juist-wachtwoord-17"
 
@@ -52,19 +51,11 @@ def backend(request: pytest.FixtureRequest, settings: Any, monkeypatch: pytest.M
         settings.TRIBUNE_RATE_LIMIT_BACKEND = "database"
         yield "database"
         return
-    import redis
-
     url = request.getfixturevalue("redis_url")
-    prefix = f"tribune-test:{uuid.uuid4().hex}:login:"
-    monkeypatch.setattr(throttle, "KEY_PREFIX", prefix)
-    settings.TRIBUNE_RATE_LIMIT_BACKEND = "redis"
-    settings.TRIBUNE_REDIS_URL = url
-    yield "redis"
-    client = redis.Redis.from_url(url, socket_timeout=2.0)
-    keys = list(client.scan_iter(match=f"{prefix}*", count=1000))
-    if keys:
-        client.delete(*keys)
-    client.close()
+    with own_redis_keys(url, monkeypatch, throttle, "login"):
+        settings.TRIBUNE_RATE_LIMIT_BACKEND = "redis"
+        settings.TRIBUNE_REDIS_URL = url
+        yield "redis"
 
 
 @pytest.fixture

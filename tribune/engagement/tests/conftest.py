@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -43,21 +44,29 @@ def redis_url() -> str:
     return TEST_REDIS_URL
 
 
-@pytest.fixture
-def redis_prefix(redis_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A key prefix of this test's own, so parallel runs on one Redis never share a slot; removed afterwards."""
+@contextmanager
+def own_redis_keys(redis_url: str, monkeypatch: pytest.MonkeyPatch, module: Any, kind: str) -> Iterator[str]:
+    """`module.KEY_PREFIX` made this test's own, so parallel runs on one Redis never share a key; its keys are
+    removed afterwards."""
     import redis
 
-    from tribune.engagement import ratelimit
-
-    prefix = f"tribune-test:{uuid.uuid4().hex}:rl:"
-    monkeypatch.setattr(ratelimit, "KEY_PREFIX", prefix)
+    prefix = f"tribune-test:{uuid.uuid4().hex}:{kind}:"
+    monkeypatch.setattr(module, "KEY_PREFIX", prefix)
     yield prefix
     client = redis.Redis.from_url(redis_url, socket_timeout=2.0)
     keys = list(client.scan_iter(match=f"{prefix}*", count=1000))
     if keys:
         client.delete(*keys)
     client.close()
+
+
+@pytest.fixture
+def redis_prefix(redis_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The rate limiter's keys, this test's own."""
+    from tribune.engagement import ratelimit
+
+    with own_redis_keys(redis_url, monkeypatch, ratelimit, "rl") as prefix:
+        yield prefix
 
 
 @pytest.fixture

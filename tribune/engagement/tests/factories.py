@@ -77,3 +77,18 @@ def published_comment(
         **kwargs,
     )
     return outcome.comment
+
+
+# Long enough for every string of the naughty list, short enough to keep a 1 MB body a refusal.
+NAUGHTY_MAX_LENGTH = 3000
+
+
+def comments_without_limits(settings: Any) -> Any:
+    """Reader comments with no waits, no duplicate check and one page for all: for tests that post hundreds."""
+    settings.TRIBUNE_COMMENT_RATE_SECONDS = 0
+    settings.TRIBUNE_COMMENT_MIN_FILL_SECONDS = 0
+    # "true" and "True" are one text to the duplicate check; each string must get its own turn.
+    settings.TRIBUNE_COMMENT_DUPLICATE_SECONDS = 0
+    settings.TRIBUNE_COMMENT_PAGE_SIZE = 5000
+    settings.TRIBUNE_COMMENT_MAX_LENGTH = NAUGHTY_MAX_LENGTH
+    return settings

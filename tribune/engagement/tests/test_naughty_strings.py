@@ -23,12 +23,12 @@ from tribune.core.tests.naughty import NUL_STRINGS, element_texts, naughty_strin
 from tribune.engagement import services
 from tribune.engagement.identity import form_token_issue, text_hash
 from tribune.engagement.models import AUTHOR_NAME_MAX_LENGTH, Comment, CommentStatus, ModerationMode
-from tribune.engagement.tests.factories import policy
+from tribune.engagement.tests.factories import NAUGHTY_MAX_LENGTH, comments_without_limits, policy
 from tribune.newsroom.tests.factories import published_article
 
 pytestmark = pytest.mark.django_db
 
-MAX_LENGTH = 3000
+MAX_LENGTH = NAUGHTY_MAX_LENGTH
 JSON = {"HTTP_ACCEPT": "application/json"}
 # What the service owes each kind of refused body (services._clean_text).
 REFUSALS = {
@@ -40,13 +40,7 @@ REFUSALS = {
 
 @pytest.fixture
 def naughty_settings(settings):
-    settings.TRIBUNE_COMMENT_RATE_SECONDS = 0
-    settings.TRIBUNE_COMMENT_MIN_FILL_SECONDS = 0
-    # "true" and "True" are one text to the duplicate check; each string must get its own turn.
-    settings.TRIBUNE_COMMENT_DUPLICATE_SECONDS = 0
-    settings.TRIBUNE_COMMENT_PAGE_SIZE = 5000
-    settings.TRIBUNE_COMMENT_MAX_LENGTH = MAX_LENGTH
-    return settings
+    return comments_without_limits(settings)
 
 
 def normalised(text: str) -> str:
