@@ -25,6 +25,11 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "Database. Empty: SQLite in `TRIBUNE_DATA_DIR/tribune.sqlite3` (WAL). "
         "`postgres://user:pass@host:5432/name` for PostgreSQL.",
     ),
+    "TRIBUNE_DB_PREPARE": (
+        "true",
+        "On PostgreSQL, prepare the fixed reads behind every reader page once per connection (`true`/`false`). "
+        "`false` behind a pooler in transaction mode that loses prepared statements (PgBouncer before 1.21).",
+    ),
     "REDIS_URL": ("", "Redis for the cache, e.g. `redis://127.0.0.1:6379/0`. Empty: local-memory cache."),
     "TRIBUNE_DATA_DIR": ("var", "Folder for the SQLite database and uploaded media (relative to the project)."),
     "TRIBUNE_SITE_URL": ("http://127.0.0.1:8000", "Public base URL, used in absolute links and the newsroom."),
@@ -163,6 +168,7 @@ class Environment:
     debug: bool
     allowed_hosts: list[str]
     database_url: str
+    db_prepare: bool
     redis_url: str
     data_dir: Path
     site_url: str
@@ -196,6 +202,7 @@ def read_environment() -> Environment:
         debug=_bool("DJANGO_DEBUG"),
         allowed_hosts=_list("DJANGO_ALLOWED_HOSTS"),
         database_url=_get("DATABASE_URL"),
+        db_prepare=_bool("TRIBUNE_DB_PREPARE"),
         redis_url=_get("REDIS_URL"),
         data_dir=data_dir,
         site_url=_get("TRIBUNE_SITE_URL").rstrip("/"),

@@ -98,6 +98,8 @@ TEMPLATES = [
 
 ENV.data_dir.mkdir(parents=True, exist_ok=True)
 DATABASES = {"default": database_config(ENV.database_url, sqlite_path=ENV.data_dir / "tribune.sqlite3")}
+# Prepared statements for the fixed reads of every reader page (tribune/core/compiled.py).
+TRIBUNE_DB_PREPARE = ENV.db_prepare
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if ENV.redis_url:

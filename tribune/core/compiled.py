@@ -13,11 +13,14 @@ another shape, passed as a keyword of `shape` and compiled on its own.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from django.conf import settings
 from django.db import connections
+from django.db.backends.utils import CursorWrapper
 from django.db.models import QuerySet
 
 # Placeholders: values no real row id reaches, so each is recognised among the compiled parameters.
@@ -42,8 +45,7 @@ class CompiledQuery:
             raise TypeError(f"values must be exactly {self._values}, got {tuple(values)}")
         sql, slots, compiler, converters = self._compiled(using, shape or {})
         params = [values[slot] if isinstance(slot, _Slot) else slot for slot in slots]
-        # The connection's own cursor: queries are logged, wrapped and timed as every other one.
-        with connections[using].cursor() as cursor:
+        with prepared_cursor(using) as cursor:
             cursor.execute(sql, params)
             fetched = cursor.fetchall()
         if not converters:
@@ -71,6 +73,45 @@ class CompiledQuery:
             converters = compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]])
             compiled = cache[key] = (sql, slots, compiler, converters)
         return compiled
+
+
+def prepared_cursor(using: str = "default") -> CursorWrapper:
+    """A cursor for SQL whose text never changes between calls, only its values.
+
+    On PostgreSQL the statement is prepared on the connection the first time and afterwards only executed:
+    the server no longer parses and plans the same few reads behind every reader page, which took as much
+    of its time as answering them (docs/performance.md, section 12). Django turns prepared statements off
+    because a pooler in transaction mode (PgBouncer before 1.21) loses them between transactions:
+    TRIBUNE_DB_PREPARE=false turns them off here too. Elsewhere it is the connection's ordinary cursor.
+    Either way the cursor is Django's wrapper: queries are logged, wrapped and timed as every other one.
+    """
+    connection = connections[using]
+    if connection.vendor != "postgresql" or not settings.TRIBUNE_DB_PREPARE:
+        return connection.cursor()
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    raw = connection.connection
+    if raw.prepare_threshold is None:
+        # Django's "never prepare". Its own (client-side binding) cursors never prepare anyway; this lets
+        # PreparedCursor's explicit prepare=True through, and nothing else.
+        raw.prepare_threshold = _NEVER_BY_COUNT
+    with connection.wrap_database_errors:
+        return connection._prepare_cursor(_prepared_cursor_class()(raw))
+
+
+_NEVER_BY_COUNT = 2**62
+
+
+@functools.cache
+def _prepared_cursor_class() -> type:
+    """Server-side binding (values sent apart from the SQL, which prepared statements need), always prepared."""
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparedCursor(ServerBindingCursor):  # type: ignore[misc,valid-type]
+        def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
+            return super().execute(query, params, prepare=True)
+
+    return PreparedCursor
 
 
 class _Slot(str):

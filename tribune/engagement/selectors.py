@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tribune.core.compiled import prepared_cursor
 from tribune.engagement.models import Comment, CommentLike, CommentStatus, PollOption, PollVote
 from tribune.newsroom.models import Article
 
@@ -134,7 +135,7 @@ def _comment_rows(sql: str, params: list[Any]) -> list[tuple[Any, CommentRow]]:
     """(first column, row) for each result of `sql`, which selects a tag column and then _ROW_COLUMNS."""
     from django.db import connection
 
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, params)
         results = cursor.fetchall()
     converters = _converters(connection) if results else []

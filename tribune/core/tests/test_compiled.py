@@ -62,3 +62,42 @@ def test_values_must_be_exactly_the_declared_ones_and_be_used():
     unused = CompiledQuery(lambda *, pk: Section.objects.values_list("slug"), values=("pk",))
     with pytest.raises(ValueError, match="does not use"):
         unused.rows(pk=1)
+
+
+def _prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.postgres_only
+def test_on_postgresql_the_statement_is_prepared_once_and_still_logged(settings):
+    settings.TRIBUNE_DB_PREPARE = True
+    section = SectionFactory(name="Atletiek")
+    with CaptureQueriesContext(connection) as queries:
+        assert BY_PK.rows(pk=section.pk) == [("Atletiek", section.slug)]
+        assert BY_PK.rows(pk=section.pk + 1000) == []
+    assert len(queries) == 2  # Django's cursor wrapper: logged and timed as every other query
+    prepared = [sql for sql in _prepared_statements() if "newsroom_section" in sql]
+    assert len(prepared) == 1 and "$1" in prepared[0]  # the values are sent apart from the SQL
+
+
+@pytest.mark.postgres_only
+def test_prepared_statements_can_be_turned_off_for_a_pooler(settings):
+    settings.TRIBUNE_DB_PREPARE = False
+    section = SectionFactory(name="Zwemmen")
+    assert BY_PK.rows(pk=section.pk) == [("Zwemmen", section.slug)]
+    assert not [sql for sql in _prepared_statements() if "newsroom_section" in sql]
+
+
+def test_rows_read_inside_a_failed_transaction_s_savepoint_recover():
+    """A prepared statement must survive the rollback of a savepoint around it (psycopg forgets them on ROLLBACK)."""
+    from django.db import IntegrityError, transaction
+
+    section = SectionFactory(name="Hockey")
+    assert BY_PK.rows(pk=section.pk) == [("Hockey", section.slug)]
+    with transaction.atomic():
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Section.objects.create(name="Hockey bis", slug=section.slug)
+        assert BY_PK.rows(pk=section.pk) == [("Hockey", section.slug)]
+    assert BY_PK.rows(pk=section.pk) == [("Hockey", section.slug)]
