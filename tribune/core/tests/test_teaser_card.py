@@ -65,15 +65,28 @@ def test_teaser_card_without_image_or_section_label():
 
 @pytest.mark.django_db
 @translation.override("nl-be")
-def test_recent_item():
+def test_recent_items():
     article = listed(published_article(headline="Rode Duivels & co", lead="Een korte lead."))
-    html = render("{% recent_item item %}", item=article)
+    older = listed(published_article(headline="Ouder"))
+    html = render("{% recent_items items %}", items=[article, older])
     assert html.startswith(
         f'<li class="recent__item">\n      <a class="recent__link" href="{article.get_absolute_url()}">'
     )
     assert '<span class="recent__headline">Rode Duivels &amp; co</span>' in html
     assert '<span class="recent__teaser">Een korte lead.</span>' in html
+    assert html.count('<li class="recent__item">') == 2 and html.index("Rode Duivels") < html.index("Ouder")
     assert html.endswith("</span>\n    </li>")
+    assert render("{% recent_items items %}", items=[]) == ""
+
+
+@pytest.mark.django_db
+def test_site_nav_marks_the_current_section_only():
+    voetbal, tennis = SectionFactory(name="Voetbal", colour="#112233"), SectionFactory(name="Tennis & padel")
+    html = render("{% site_nav sections current %}", sections=[voetbal, tennis], current=tennis)
+    assert html.startswith(f'<li><a href="{voetbal.get_absolute_url()}" style="--section: #112233">Voetbal</a></li>')
+    assert f'<a href="{tennis.get_absolute_url()}" style="--section: {tennis.colour}" aria-current="page">' in html
+    assert ">Tennis &amp; padel</a></li>" in html
+    assert "aria-current" not in render("{% site_nav sections current %}", sections=[voetbal, tennis], current="")
 
 
 @translation.override("nl-be")
