@@ -229,6 +229,13 @@ def run(args: argparse.Namespace) -> int:
         conf = conf.replace("worker_processes 1;", "worker_processes auto;").replace(
             "worker_connections 256;", "worker_connections 4096;"
         )
+        if args.access_log:
+            conf = conf.replace(
+                "\naccess_log off;\n",
+                '\nlog_format timing \'$msec $request_time $upstream_cache_status "$upstream_response_time"'
+                f" $request_method $request_uri';\naccess_log {work}/access.log timing buffer=256k;\n",
+                1,
+            )
         (root / "nginx.conf").write_text(conf)
         servers.start([NGINX, "-p", str(root), "-c", str(root / "nginx.conf")], log="nginx.log")
         wait_http(f"http://127.0.0.1:{nginx_port}/", 30)
@@ -283,10 +290,42 @@ def run(args: argparse.Namespace) -> int:
     finally:
         servers.stop()
     report = render(args, summary, published, publish_errors, comments, rss, load_before, load_after, wrk.stdout)
+    if args.access_log:
+        report += slow_requests(work / "access.log", threshold_ms=summary["p99"] / 1000)
     print(report)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"spike-{time.strftime('%Y%m%d-%H%M%S')}.md").write_text(report)
     return 0
+
+
+def slow_requests(log: Path, *, threshold_ms: float) -> str:
+    """Which requests nginx itself took at least `threshold_ms` over (the client's p99): by cache status and
+    page, and when, so a cause can be told from the symptoms (a lock wait, a render, a stalled process)."""
+    by_status: dict[str, int] = {}
+    by_page: dict[str, int] = {}
+    seconds: dict[int, int] = {}
+    total = slow = 0
+    first = None
+    for line in log.read_text().splitlines():
+        msec, request_time, status, _upstream, method, uri = line.split(" ", 5)
+        total += 1
+        first = first if first is not None else float(msec)
+        if float(request_time) * 1000 < threshold_ms:
+            continue
+        slow += 1
+        by_status[status + " " + method] = by_status.get(status + " " + method, 0) + 1
+        kind = "article" if uri.count("/") == 3 else uri
+        page = "home" if uri == "/" else "comment post" if method == "POST" else kind
+        by_page[page] = by_page.get(page, 0) + 1
+        second = int(float(msec) - (first or 0))
+        seconds[second] = seconds.get(second, 0) + 1
+    busiest = sorted(seconds.items(), key=lambda item: -item[1])[:8]
+    return (
+        f"\n## nginx's own request time >= {threshold_ms:.0f} ms: {slow:,} of {total:,} requests\n\n"
+        f"- by cache status: {dict(sorted(by_status.items(), key=lambda item: -item[1]))}\n"
+        f"- by page: {dict(sorted(by_page.items(), key=lambda item: -item[1]))}\n"
+        f"- busiest seconds (from the start: count): {busiest}\n"
+    )
 
 
 def _dist(values: list[float | None]) -> str:
@@ -353,6 +392,9 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--publish-every", type=float, default=10.0)
     parser.add_argument("--comments", type=float, default=2.0, help="comments posted per second")
+    parser.add_argument(
+        "--access-log", action="store_true", help="log nginx's request times and report the slowest requests"
+    )
     if missing := missing_tools():
         print(missing, file=sys.stderr)
         return 2
