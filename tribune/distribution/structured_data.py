@@ -7,6 +7,7 @@ their page, the publisher as an organisation with a logo.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -64,9 +65,16 @@ def article_images(image: NewsImage | None) -> dict[str, SocialImage]:
 
 
 def publisher() -> dict[str, Any]:
+    """The site as publisher (shared between calls: only ever serialised, never changed)."""
+    return _publisher(settings.TRIBUNE_SITE_NAME, settings.TRIBUNE_SITE_URL, settings.STATIC_URL)
+
+
+@functools.lru_cache(maxsize=8)
+def _publisher(name: str, site_url: str, static_url: str) -> dict[str, Any]:
+    # On every article page; the logo's hashed static address alone was more than the rest of the graph.
     return {
         "@type": "NewsMediaOrganization",
-        "name": settings.TRIBUNE_SITE_NAME,
+        "name": name,
         "url": absolute("/"),
         "logo": {
             "@type": "ImageObject",

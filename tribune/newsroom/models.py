@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import get_script_prefix, reverse
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -135,7 +135,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("newsroom:author", kwargs={"slug": self.slug})
+        return f"{get_script_prefix()}auteur/{self.slug}/"  # by hand, as Article.get_absolute_url
 
 
 def reader_slug(text: str) -> str:
