@@ -195,14 +195,26 @@ def _ms(text: str) -> float:
     return value * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit.group(0) if unit else "ms"]
 
 
-def wrk(url: str, *, connections: int, duration: int, warmup: int, threads: int, headers: dict[str, str]) -> dict:
+def wrk(
+    url: str,
+    *,
+    connections: int,
+    duration: int,
+    warmup: int,
+    threads: int,
+    headers: dict[str, str],
+    app: subprocess.Popen[bytes] | None = None,
+) -> dict:
+    """wrk's figures; with `app`, also the CPU seconds the app server and PostgreSQL spent in the measured run."""
     args = [WRK, f"-t{threads}", f"-c{connections}"]
     for name, value in headers.items():
         args += ["-H", f"{name}: {value}"]
     subprocess.run([*args, f"-d{warmup}s", url], capture_output=True, timeout=warmup + 30, check=True)
+    before = cpu_seconds(app) if app else None
     out = subprocess.run(
         [*args, f"-d{duration}s", "--latency", url], capture_output=True, text=True, timeout=duration + 60, check=True
     ).stdout
+    after = cpu_seconds(app) if app else None
     percentile = {m.group(1): _ms(m.group(2)) for m in re.finditer(r"^\s+(50|75|90|99)%\s+(\S+)", out, re.M)}
     rps = float(re.search(r"^Requests/sec:\s+([\d.]+)", out, re.M).group(1))  # type: ignore[union-attr]
     errors = 0
@@ -210,7 +222,26 @@ def wrk(url: str, *, connections: int, duration: int, warmup: int, threads: int,
         errors += int(match.group(1))
     if match := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out):
         errors += sum(int(g) for g in match.groups())
-    return {"rps": rps, "p50": percentile.get("50"), "p99": percentile.get("99"), "errors": errors, "raw": out}
+    result = {"rps": rps, "p50": percentile.get("50"), "p99": percentile.get("99"), "errors": errors, "raw": out}
+    if before and after:
+        requests = int(re.search(r"^\s+(\d+) requests in", out, re.M).group(1))  # type: ignore[union-attr]
+        result["cpu_ms_per_request"] = {key: (after[key] - before[key]) * 1000 / requests for key in before}
+    return result
+
+
+def cpu_seconds(app: subprocess.Popen[bytes]) -> dict[str, float]:
+    """User + system CPU seconds so far of the app server's processes and of every PostgreSQL process."""
+    tick = os.sysconf("SC_CLK_TCK")
+    totals = {"app server": 0.0, "PostgreSQL": 0.0}
+    app_pids = {app.pid, *_descendants(app.pid)}
+    for entry in Path("/proc").glob("[0-9]*"):
+        with contextlib.suppress(OSError, ValueError):
+            name, rest = (entry / "stat").read_text().split(" (", 1)[1].rsplit(")", 1)
+            fields = rest.split()
+            key = "app server" if int(entry.name) in app_pids else "PostgreSQL" if name == "postgres" else None
+            if key:
+                totals[key] += (int(fields[11]) + int(fields[12])) / tick
+    return totals
 
 
 def size_of(url: str, headers: dict[str, str]) -> int:
@@ -278,7 +309,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"article {path}: {len(html):,} bytes plain; sizes sent: {sizes}", flush=True)
             for connections in args.connections:
                 for mode, (url, headers) in modes.items():
-                    result = wrk(url, connections=connections, headers=headers, **measure)
+                    app = uncached_process if mode == "uncached" else None
+                    result = wrk(url, connections=connections, headers=headers, app=app, **measure)
                     results[(mode, connections)] = result
                     print(
                         f"  {mode:24} c={connections:<3} {result['rps']:>10,.0f} req/s  p50 {result['p50']:7.2f} ms"
@@ -363,6 +395,15 @@ def render(
                 f"- c={connections}: {big:,.0f} vs {small:,.0f} req/s, {small / big:.2f}x slower at {target.label}"
                 f" {'PASS' if passed else 'NO'}"
             )
+    lines += ["", "CPU per uncached request (user + system time over the measured run / requests served):"]
+    for connections in args.connections:
+        result = results[("uncached", connections)]
+        offered = (os.cpu_count() or 1) * 1000 / result["rps"]
+        lines.append(
+            f"- c={connections}: "
+            + ", ".join(f"{key} {ms:.2f} ms" for key, ms in result.get("cpu_ms_per_request", {}).items())
+            + f" (all cores at this rate: {offered:.2f} ms per request)"
+        )
     lines += ["", "Peak RSS of the app server's processes (VmHWM, MB; granian's main process and its workers):"]
     for mode, peaks in rss.items():
         lines.append(f"- {mode}: " + ", ".join(f"{mb:.0f}" for mb in sorted(peaks.values())))
