@@ -34,6 +34,7 @@ from django.db import DatabaseError, connection
 from django.utils import timezone
 from django.utils.http import parse_http_date_safe
 
+from tribune.core.middleware import GZIP_LEVEL
 from tribune.delivery import policy
 from tribune.delivery import tags as cache_tags
 
@@ -52,8 +53,8 @@ POLL_BATCH = 5000
 # How far below the highest id read, and how far back in time, a late-committing purge is still looked for.
 LOOKBACK_IDS = 1000
 LOOKBACK = timedelta(seconds=30)
-GZIP_LEVEL = 6
-# Brotli quality 5 compresses a page about as fast as gzip -6, and 10-15 % smaller.
+# Brotli quality 5 compresses a page about as fast as gzip -6, and 10-15 % smaller (gzip: GZIP_LEVEL, as every
+# uncached answer, tribune/core/middleware.py).
 BROTLI_QUALITY = 5
 
 
