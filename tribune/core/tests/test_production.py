@@ -91,3 +91,19 @@ def test_hashed_static_files_are_immutable_and_precompressed(tmp_path, settings)
             assert response["Content-Encoding"] == encoding
             assert "immutable" in response["Cache-Control"]
             response.close()
+
+
+def test_the_app_server_s_module_loads_the_views_and_freezes_what_it_loaded(tmp_path):
+    """config.wsgi takes the loaded code out of the garbage collector's full collections (gc.freeze)."""
+    probe = "import gc, sys; import config.wsgi; print(gc.get_freeze_count(), 'tribune.newsroom.views' in sys.modules)"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "TRIBUNE_SCHEDULER": "false",
+        "TRIBUNE_DATA_DIR": str(tmp_path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, cwd=BASE_DIR, capture_output=True, text=True, timeout=60, check=True
+    )
+    frozen, views_loaded = done.stdout.split()
+    assert int(frozen) > 50_000 and views_loaded == "True"
