@@ -96,7 +96,8 @@ def prepared_cursor(using: str = "default") -> CursorWrapper:
         # PreparedCursor's explicit prepare=True through, and nothing else.
         raw.prepare_threshold = _NEVER_BY_COUNT
     with connection.wrap_database_errors:
-        return connection._prepare_cursor(_prepared_cursor_class()(raw))
+        # Django's own wrapping (debug logging, execute wrappers), as connection.cursor() does it.
+        return connection._prepare_cursor(_prepared_cursor_class()(raw))  # type: ignore[attr-defined,no-any-return]
 
 
 _NEVER_BY_COUNT = 2**62
@@ -105,7 +106,7 @@ _NEVER_BY_COUNT = 2**62
 @functools.cache
 def _prepared_cursor_class() -> type:
     """Server-side binding (values sent apart from the SQL, which prepared statements need), always prepared."""
-    from django.db.backends.postgresql.base import ServerBindingCursor
+    from django.db.backends.postgresql.base import ServerBindingCursor  # type: ignore[attr-defined]
 
     class PreparedCursor(ServerBindingCursor):  # type: ignore[misc,valid-type]
         def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:

@@ -11,7 +11,7 @@ import gzip
 import re
 import secrets
 
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_vary_headers
 
@@ -38,8 +38,10 @@ class TextGZipMiddleware(GZipMiddleware):
     def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         if not response.get("Content-Type", "").startswith(COMPRESSIBLE):
             return response
-        if response.streaming or response.has_header("Content-Encoding") or len(response.content) < 200:
-            return super().process_response(request, response)  # Django's rules for these cases
+        if not isinstance(response, HttpResponse) or response.has_header("Content-Encoding"):
+            return super().process_response(request, response)  # streaming answers: Django's rules
+        if len(response.content) < 200:
+            return response  # too short to gain
         patch_vary_headers(response, ("Accept-Encoding",))
         if not _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
             return response
