@@ -18,7 +18,6 @@ the app server itself (see bench/delivery.py).
 
 from __future__ import annotations
 
-import gzip
 import logging
 import threading
 import time
@@ -34,7 +33,7 @@ from django.db import DatabaseError, connection
 from django.utils import timezone
 from django.utils.http import parse_http_date_safe
 
-from tribune.core.middleware import GZIP_LEVEL
+from tribune.core.middleware import gzip_padded
 from tribune.delivery import policy
 from tribune.delivery import tags as cache_tags
 
@@ -84,7 +83,8 @@ class Entry:
             if encoding == "br":
                 variant = brotli.compress(self.body, quality=BROTLI_QUALITY)
             else:
-                variant = gzip.compress(self.body, compresslevel=GZIP_LEVEL, mtime=0)
+                # No BREACH padding: a shared page holds no secret to guess.
+                variant = gzip_padded(self.body, max_random_bytes=0)
             self.variants[encoding] = variant
         return variant
 
