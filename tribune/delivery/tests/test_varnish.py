@@ -26,7 +26,7 @@ import pytest
 
 from config.env import BASE_DIR, ENV
 from tribune.delivery import purge
-from tribune.delivery.tests.test_nginx import _free_port, _wait_for, fetch
+from tribune.delivery.tests.test_nginx import _free_port, _free_ports, _wait_for, fetch
 from tribune.engagement.tests.factories import published_comment
 from tribune.newsroom.services import article_publish
 from tribune.newsroom.tests.factories import SectionFactory, published_article
@@ -67,7 +67,7 @@ def running_varnish(
     root.mkdir(parents=True, exist_ok=True)
     vcl = root / "tribune.vcl"
     vcl.write_text(render_vcl(VCL.read_text(), backends=backends, grace=grace))
-    listen, proxied = _free_port(), _free_port()
+    listen, proxied = _free_ports(2)
     command = [VARNISHD, "-F", "-n", str(root / "varnish"), "-f", str(vcl)]
     command += ["-a", f"127.0.0.1:{listen}", "-a", f"127.0.0.1:{proxied},PROXY", "-T", "none", "-s", "malloc,32m"]
     # Running as root (CI), varnishd would hand the cache process to the `vcache` user, which cannot enter
