@@ -4,6 +4,7 @@ real service the tests need is missing (fail on CI, skip with a reason elsewhere
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -48,6 +49,24 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     test_dir = getattr(settings, "TEST_DIR", None)
     if test_dir is not None:
         shutil.rmtree(test_dir, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _jinja2_renders_are_recorded() -> Iterator[None]:
+    """`response.context` and `response.templates` for Jinja2 pages too, as Django's test set-up gives them for its
+    own engine (it instruments only that one): the backend's render announces itself with `template_rendered`."""
+    from django.template.backends.jinja2 import Template
+    from django.test.signals import template_rendered
+
+    render = Template.render
+
+    def recorded_render(self: Template, context: dict[str, Any] | None = None, request: Any = None) -> str:
+        template_rendered.send(sender=self, template=self, context=dict(context or {}))
+        return render(self, context, request)
+
+    Template.render = recorded_render  # type: ignore[method-assign]
+    yield
+    Template.render = render  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)

@@ -96,6 +96,12 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "preload list (hstspreload.org). Turn off if the domain or a subdomain must stay reachable over HTTP.",
     ),
     "TRIBUNE_WEB_WORKERS": ("", "App-server worker processes for `make serve`/`make demo`. Empty: one per CPU core."),
+    "TRIBUNE_WEB_THREADS": (
+        "2",
+        "Threads per app-server worker. Django holds Python's lock while it renders, so more threads mostly wait "
+        "for each other: 1 serves the most uncached pages, 2 (the default) lets a request waiting on the database "
+        "or a slow newsroom page overlap with another at a small cost (docs/performance.md, section 13).",
+    ),
     "TRIBUNE_BIND": ("127.0.0.1:8000", "Address and port the app server listens on."),
     "CI": (
         "false",
@@ -187,6 +193,7 @@ class Environment:
     hsts_seconds: int
     hsts_preload: bool
     web_workers: str
+    web_threads: int
     bind: str
     ci: bool
     test_db: str
@@ -221,6 +228,7 @@ def read_environment() -> Environment:
         hsts_seconds=max(0, int(_get("TRIBUNE_HSTS_SECONDS"))),
         hsts_preload=_bool("TRIBUNE_HSTS_PRELOAD"),
         web_workers=_get("TRIBUNE_WEB_WORKERS"),
+        web_threads=max(1, int(_get("TRIBUNE_WEB_THREADS"))),
         bind=_get("TRIBUNE_BIND"),
         ci=_bool("CI"),
         test_db=_get("TRIBUNE_TEST_DB"),

@@ -73,6 +73,23 @@ ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
+    # Reader pages: Jinja2, from each app's jinja2/ folder (why: tribune/core/templating.py).
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "tribune.core.templating.environment",
+            "extensions": ["wagtail.jinja2tags.core"],
+            "context_processors": [
+                "django.contrib.messages.context_processors.messages",
+                "tribune.core.context_processors.site",
+                "tribune.core.context_processors.reader_page",
+                "tribune.distribution.context_processors.feeds",
+            ],
+        },
+    },
+    # The newsroom (Wagtail's admin), forms' widgets and e-mails: Django's engine.
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
@@ -93,7 +110,7 @@ TEMPLATES = [
                 )
             ],
         },
-    }
+    },
 ]
 
 ENV.data_dir.mkdir(parents=True, exist_ok=True)

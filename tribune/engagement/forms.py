@@ -50,6 +50,8 @@ class CommentForm(TokenForm):
     body = forms.CharField(label=_("Uw reactie"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
     parent = forms.CharField(widget=forms.HiddenInput, required=False)
     website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+    # Why the last post was refused, shown above the form that is sent back with what the reader typed.
+    refusal: Refused | None = None
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

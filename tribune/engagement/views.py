@@ -118,8 +118,6 @@ def article_engagement_context(
             pk=int(raw_parent), article=article, status=CommentStatus.PUBLISHED, parent__isnull=True
         ).first()
     token = form_token_issue()
-    if comment_form is None:
-        comment_form = CommentForm(initial={"token": token, "parent": reply_to.pk if reply_to else ""})
     return {
         "thread": thread,
         # Most articles ask an open question or none: no need to look for tallies.
@@ -128,6 +126,7 @@ def article_engagement_context(
             if selectors.article_has_poll(article=article)
             else None
         ),
+        # None for a fresh form: the template draws it from the token and reply_to alone.
         "comment_form": comment_form,
         "form_token": token,
         "reply_to": reply_to,
@@ -155,7 +154,7 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
         if _wants_json(request):
             return JsonResponse({"ok": False, "message": refusal.message, "field": refusal.field}, status=413)
         form = CommentForm(initial={"token": form_token_issue()})
-        form.refusal = refusal  # type: ignore[attr-defined]
+        form.refusal = refusal
         return render_article(request, article, comment_form=form, status=413)
     form.is_valid()  # only parses; the rules are in form.check() and the service
     reader = None
@@ -181,7 +180,7 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
         if _wants_json(request):
             return JsonResponse({"ok": False, "message": refusal.message, "field": refusal.field}, status=status)
         # Without JavaScript: the article again, with what the reader typed and why it was refused.
-        form.refusal = refusal  # type: ignore[attr-defined]
+        form.refusal = refusal
         data = request.POST.copy()
         data["token"] = form_token_issue()
         form.data = data

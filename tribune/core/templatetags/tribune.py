@@ -98,11 +98,18 @@ def _day_label(language: str, day: date, with_year: bool) -> str:
 _CLOCK = "tribune.clock"
 
 
-def _clock(context: template.Context) -> Clock:
-    """The clock of this render (one per template, so once per page and include)."""
-    clock = context.render_context.get(_CLOCK)
+def _clock(context: Any) -> Clock:
+    """The clock of this render: one per page, so every teaser on it tells time from the same "now".
+
+    Django's engine keeps it in the render context; a Jinja2 page gets it from the `clock`
+    context processor (a template rendered without a request makes its own).
+    """
+    render_context = getattr(context, "render_context", None)
+    if render_context is None:
+        return context.get("clock") or Clock()
+    clock = render_context.get(_CLOCK)
     if clock is None:
-        clock = context.render_context[_CLOCK] = Clock()
+        clock = render_context[_CLOCK] = Clock()
     return clock
 
 
@@ -289,20 +296,41 @@ def recent_items(context: template.Context, items: Any) -> SafeString:
     return SafeString("\n    ".join(_recent_item(request, clock, item) for item in items))
 
 
-def _recent_item(request: Any, clock: Clock, item: Any) -> SafeString:
+def _recent_item(request: Any, clock: Clock, item: Any) -> str:
     tag_request(request, article_tag(item.pk), reactions_tag(item.pk))
     section = item.section
-    colour, name = html_escape(section.colour), html_escape(section.name)
-    label = f'<span class="section-label" style="--section: {colour}">{name}</span>'
-    return SafeString(
+    before, after = _recent_row(
+        item.get_absolute_url(),
+        section.colour,
+        section.name,
+        item.headline,
+        item.lead,
+        item.reaction_count or 0,
+        clock.language,
+    )
+    return f"{before}{clock.html(item.first_published_at)}{after}"
+
+
+@lru_cache(maxsize=1024)
+def _recent_row(
+    url: str, colour: str, section: str, headline: str, lead: str, reactions: int, language: str
+) -> tuple[str, str]:
+    """A "Meest recent" row around its relative time, which is the one part that changes by itself.
+
+    Every page shows the same rows until one of these values changes, and every value the HTML
+    is made of is in the key, so a remembered row is always the row these values give.
+    """
+    return (
         '<li class="recent__item">\n'
-        f'      <a class="recent__link" href="{html_escape(item.get_absolute_url())}">\n'
-        f'        <span class="recent__meta">{label} {clock.html(item.first_published_at)}</span>\n'
-        f'        <span class="recent__headline">{html_escape(item.headline)}</span>\n'
-        f'        <span class="recent__teaser">{html_escape(teaser(item.lead))}</span>\n'
+        f'      <a class="recent__link" href="{html_escape(url)}">\n'
+        f'        <span class="recent__meta"><span class="section-label" style="--section: {html_escape(colour)}">'
+        f"{html_escape(section)}</span> ",
+        "</span>\n"
+        f'        <span class="recent__headline">{html_escape(headline)}</span>\n'
+        f'        <span class="recent__teaser">{html_escape(teaser(lead))}</span>\n'
         "      </a>\n"
-        f"      {_reactions_html(clock.language, item.reaction_count or 0)}\n"
-        "    </li>"
+        f"      {_reactions_html(language, reactions)}\n"
+        "    </li>",
     )
 
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tribune.core.templatetags.tribune import _clock
 from tribune.engagement.services import LINK_PATTERN
@@ -126,3 +127,8 @@ def comment_item(
             is_reply=bool(is_reply),
         )
     )
+
+
+def vote_total(count: int) -> str:
+    """ "1 stem", "12 stemmen": the poll's total, in Python so makemessages finds the plural."""
+    return ngettext("%(counter)s stem", "%(counter)s stemmen", count) % {"counter": count}

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from config.env import ENV
 
 
-def granian_argv(*, bind: str, workers: int) -> list[str]:
+def granian_argv(*, bind: str, workers: int, threads: int) -> list[str]:
     host, _, port = bind.rpartition(":")
     return [
         "granian",
@@ -22,10 +22,10 @@ def granian_argv(*, bind: str, workers: int) -> list[str]:
         port,
         "--workers",
         str(workers),
-        # Django is database-bound: a few threads per worker keep both cores busy
-        # without queueing hundreds of requests inside one interpreter.
+        # Few threads: they share one interpreter lock, so past two they add switching, not throughput
+        # (TRIBUNE_WEB_THREADS; measured in docs/performance.md, section 13). Workers give the parallelism.
         "--blocking-threads",
-        "8",
+        str(threads),
         "--respawn-failed-workers",
         "--no-access-log",
         "config.wsgi:application",
@@ -43,7 +43,9 @@ class Command(BaseCommand):
         executable = shutil.which("granian", path=os.path.dirname(sys.executable)) or shutil.which("granian")
         if executable is None:
             raise CommandError("granian is not installed; run `make install`.")
-        argv = granian_argv(bind=ENV.bind, workers=workers)
-        self.stdout.write(f"Tribune on http://{ENV.bind}/ ({workers} workers); newsroom at /redactie/")
+        argv = granian_argv(bind=ENV.bind, workers=workers, threads=ENV.web_threads)
+        self.stdout.write(
+            f"Tribune on http://{ENV.bind}/ ({workers} workers, {ENV.web_threads} threads each); newsroom at /redactie/"
+        )
         sys.stdout.flush()
         os.execv(executable, argv)
