@@ -81,6 +81,8 @@ def environment(**options: Any) -> Environment:
     env = Environment(**options)
     env.globals.update(
         {
+            # For templates rendered without a request; a page gets the faster per-language `_` of
+            # tribune.core.context_processors.reader_page, which its context puts in front of this one.
             "_": gettext,
             "static": static,
             "url": url,
@@ -95,7 +97,6 @@ def environment(**options: Any) -> Environment:
             "preload_image": core_tags.preload_image,
             "reactions": core_tags.reactions,
             "recent_items": page_helper(core_tags.recent_items),
-            "reltime": page_helper(core_tags.reltime),
             "responsive_image": core_tags.responsive_image,
             "site_nav": core_tags.site_nav,
             "teaser_card": page_helper(core_tags.teaser_card),

@@ -60,7 +60,7 @@ def test_the_page_translator_answers_as_gettext():
         assert translate(message) == gettext(message) == translate(message)
 
 
-def test_a_rendered_article_page_uses_one_clock(rf):
+def test_each_page_render_gets_its_own_clock_and_the_language_s_translator(rf):
     from tribune.core.context_processors import reader_page
 
     request = rf.get("/")

@@ -23,7 +23,7 @@ from config.env import ENV
 from tribune.core import cache as tolerant_cache
 from tribune.core.cache import TolerantRedisCache
 from tribune.delivery.pagecache import PageCache
-from tribune.delivery.tests.test_nginx import fetch, running_nginx
+from tribune.delivery.tests.test_nginx import _free_port, fetch, running_nginx
 from tribune.delivery.tests.test_pagecache import call, keep_the_test_connection  # noqa: F401 (fixture)
 from tribune.engagement import ratelimit
 from tribune.engagement.identity import form_token_issue
@@ -109,12 +109,6 @@ def test_a_comment_cut_off_by_the_database_leaves_nothing_half_written(settings,
 
 
 # --- Redis ---
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class RedisProcess:
