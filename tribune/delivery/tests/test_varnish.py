@@ -239,8 +239,10 @@ def test_soft_purge_serves_the_old_copy_once_while_refreshing(varnish):
         assert time.monotonic() < deadline, "the background refresh never landed"
         time.sleep(0.05)
     # The refresh was a conditional request (the app answered 304 without tags); the refreshed
-    # copy keeps the stored tags, so it can still be purged by them.
-    assert _purge(varnish, **{"xkey-purge": f"a{article.pk}"}) == "Invalidated 1 objects"
+    # copy keeps the stored tags, so it can still be purged by them: the next request is a MISS.
+    # The count is 1 or 2: the soft-purged original can still be in the cache beside its refresh
+    # until Varnish drops it (seen once in CI), and xkey counts it too.
+    assert _purge(varnish, **{"xkey-purge": f"a{article.pk}"}) in {"Invalidated 1 objects", "Invalidated 2 objects"}
     assert outcome(page)[0] == "MISS"
 
 
